@@ -1,0 +1,27 @@
+# cm_library / cm_test (cf. abseil's absl_cc_library / absl_cc_test).
+set(CM_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
+    -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+    # g++ 12 reports false -Wrestrict/-Wstringop-overflow positives inside std::string at -O2+ (GCC bug 105329).
+    -Wno-restrict -Wno-stringop-overflow)
+if(CM_WERROR)
+  list(APPEND CM_WARNINGS -Werror)
+endif()
+
+# cm_library(cm_base SRCS money.cc ... DEPS ...)
+function(cm_library NAME)
+  cmake_parse_arguments(L "" "" "SRCS;DEPS" ${ARGN})
+  add_library(${NAME} STATIC ${L_SRCS})
+  target_include_directories(${NAME} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_compile_options(${NAME} PRIVATE ${CM_WARNINGS})
+  target_link_libraries(${NAME} PUBLIC ${L_DEPS})
+endfunction()
+
+# cm_test(money_test LABEL unit SRCS money_test.cc DEPS cm_base)
+function(cm_test NAME)
+  cmake_parse_arguments(T "" "LABEL" "SRCS;DEPS" ${ARGN})
+  add_executable(${NAME} ${T_SRCS})
+  target_include_directories(${NAME} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
+  target_compile_options(${NAME} PRIVATE ${CM_WARNINGS} -Wno-conversion -Wno-sign-conversion)
+  target_link_libraries(${NAME} PRIVATE ${T_DEPS} GTest::gtest_main rapidcheck_gtest rapidcheck)
+  gtest_discover_tests(${NAME} PROPERTIES LABELS ${T_LABEL} DISCOVERY_TIMEOUT 60)
+endfunction()
