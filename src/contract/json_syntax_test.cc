@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <ostream>
 #include <random>
 #include <regex>
@@ -65,9 +66,13 @@ std::string Printable(std::string_view text) {
   return out;
 }
 
+// Checks a copy of `text` in a heap buffer of exactly text.size() bytes (no terminating NUL), so
+// that AddressSanitizer builds catch any read past the end of the view.
 ::testing::AssertionResult Gives(JsonSyntax expected, std::string_view text,
                                  int max_depth = kDepth) {
-  const JsonSyntax actual = CheckJsonSyntax(text, max_depth);
+  const auto exact = std::make_unique<char[]>(text.size());
+  std::copy(text.begin(), text.end(), exact.get());
+  const JsonSyntax actual = CheckJsonSyntax(std::string_view(exact.get(), text.size()), max_depth);
   if (actual == expected) {
     return ::testing::AssertionSuccess();
   }
@@ -611,6 +616,19 @@ TEST(JsonSyntaxNulTest, TextIsNotTreatedAsNulTerminated) {
   constexpr char kTrue[] = "true";
   EXPECT_TRUE(Gives(JsonSyntax::kInvalid, std::string_view(kTrue, 3)));
   EXPECT_TRUE(Gives(JsonSyntax::kValid, std::string_view(kTrue, 4)));
+}
+
+TEST(JsonSyntaxNulTest, TokensCutByTheEndOfTheViewAreInvalid) {
+  // The bytes after the view would complete the token; the checker must not look at them.
+  for (std::string_view full :
+       {Bytes("\"\xF0\x9F\x98\x80\""), Bytes("\"\xE2\x82\xAC\""), Bytes("\"\xC3\xA9\""),
+        Bytes("\"\\uD83D\\uDE00\""), Bytes("\"\\u0041\""), Bytes("\"\\n\""), Bytes("[1e5]"),
+        Bytes("[-0.5]"), Bytes("{\"a\":null}"), Bytes("[false]")}) {
+    for (std::size_t len = 0; len < full.size(); ++len) {
+      EXPECT_TRUE(Gives(JsonSyntax::kInvalid, full.substr(0, len))) << "length " << len;
+    }
+    EXPECT_TRUE(Gives(JsonSyntax::kValid, full));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
