@@ -46,7 +46,8 @@ inline rc::Gen<calc::Request> ValidRequest() {
         r.income.weekly = Money::Pence(*rc::gen::inRange<std::int64_t>(0, money_max));
     }
     const auto benefit_count = law.benefit_names().size();
-    if (*rc::gen::inRange(0, 4) == 0) {
+    // Without an income the contract needs a benefit (or a nil-rate reason).
+    if (r.income.form == calc::Income::Form::kNone || *rc::gen::inRange(0, 4) == 0) {
       r.benefits = std::uint32_t{1} << *rc::gen::inRange<std::size_t>(0, benefit_count);
     }
     if (*rc::gen::inRange(0, 6) == 0) {
