@@ -156,7 +156,8 @@ Status Calculate(const Request& req, const law::ParameterSet& params, Result& re
     basis = Basis::kLowIncomeFlat;
     flat = LowIncomeFlatRate(with_additional, law, trace);
   } else {
-    // Rule 7: special expenses apply only once the band is reduced or basic; never nil after.
+    // Rule 7 (INTERP-012): special expenses apply only once the band is reduced or basic; never
+    // nil after.
     if (expenses.pence() > 0) {
       res.income_used = IncomeLessExpenses(gross, additional, expenses, law, trace);
     }

@@ -5,7 +5,8 @@
 // https://www.legislation.gov.uk/ukpga/1991/48/schedule/1/paragraph/7
 // Parameters: law/csa1991/sch1/para7_shared_care.yaml    Golden: tests/golden/calc/sch1_para7_shared_care/
 // Contract: calc-contract.md rules 9 and 10.
-// Interpretation: INTERP-010 (each receiving parent's amount floored at nil before the minimum).
+// Interpretation: INTERP-010 (each receiving parent's amount floored at nil before the minimum),
+// INTERP-011 (the further decrease is a fixed £7 at every date).
 #include "calc/sch1_para7_shared_care.h"
 
 #include <string>

@@ -1,5 +1,6 @@
 // The calc-contract.md request, read with simdjson On-Demand (the only file that includes it).
-// Every value rule of the contract is checked here; json_syntax.cc decides malformed_json.
+// Every value rule of the contract is checked here; json_syntax.cc decides malformed_json
+// (INTERP-017). Required children's nights: INTERP-014. Duplicate ids: INTERP-015.
 #include "contract/request_reader.h"
 
 #include <simdjson.h>
