@@ -61,11 +61,12 @@ inline Status Ok() { return {}; }
 #define CMS_CONCAT_INNER_(a, b) a##b
 #define CMS_CONCAT_(a, b) CMS_CONCAT_INNER_(a, b)
 
-#define CMS_TRY(expr)                                         \
-  do {                                                        \
-    if (auto cms_r_ = (expr); !cms_r_) {                      \
-      return std::unexpected(std::move(cms_r_).error());      \
-    }                                                         \
+#define CMS_TRY(expr) CMS_TRY_(CMS_CONCAT_(cms_try_, __COUNTER__), expr)
+#define CMS_TRY_(tmp, expr)                                \
+  do {                                                     \
+    if (auto tmp = (expr); !tmp) {                         \
+      return std::unexpected(std::move(tmp).error());      \
+    }                                                      \
   } while (false)
 
 #define CMS_ASSIGN_OR_RETURN(decl, expr) CMS_AOR_(CMS_CONCAT_(cms_aor_, __COUNTER__), decl, expr)

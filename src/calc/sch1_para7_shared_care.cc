@@ -9,6 +9,7 @@
 // INTERP-011 (the further decrease is a fixed £7 at every date).
 #include "calc/sch1_para7_shared_care.h"
 
+#include <charconv>
 #include <string>
 
 #include "calc/sch1_para6_apportionment.h"
@@ -30,13 +31,15 @@ void AppendBandLabel(std::string& out, std::uint8_t band, const law::LawInForce&
     out += "none";
     return;
   }
-  out += std::to_string(law.bands[band].from_nights);
+  char buf[48];
+  char* p = std::to_chars(buf, buf + 20, law.bands[band].from_nights).ptr;
   if (band + 1u == law.band_count) {
-    out.push_back('+');
-    return;
+    *p++ = '+';
+  } else {
+    *p++ = '-';
+    p = std::to_chars(p, p + 20, law.bands[band + 1u].from_nights - 1).ptr;
   }
-  out.push_back('-');
-  out += std::to_string(law.bands[band + 1u].from_nights - 1);
+  out.append(buf, static_cast<std::size_t>(p - buf));
 }
 
 void SharedCareAmounts(const Request& req, Money weekly_amount, std::span<const std::uint8_t> bands,

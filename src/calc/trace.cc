@@ -31,37 +31,24 @@ void Trace::Append(std::string_view s) {
   steps_.back().text_end = static_cast<std::uint32_t>(text_.size());
 }
 
-StepText& StepText::operator<<(std::string_view s) {
-  if (trace_ != nullptr) {
-    trace_->Append(s);
-  }
-  return *this;
+void StepText::Write(std::string_view s) { trace_->Append(s); }
+
+void StepText::Write(std::int64_t n) {
+  char buf[24];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+  trace_->Append(std::string_view(buf, static_cast<std::size_t>(end - buf)));
 }
 
-StepText& StepText::operator<<(std::int64_t n) {
-  if (trace_ != nullptr) {
-    char buf[24];
-    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
-    trace_->Append(std::string_view(buf, static_cast<std::size_t>(end - buf)));
-  }
-  return *this;
+void StepText::Write(Pounds p) {
+  std::string s;
+  AppendPounds(s, p.value.pence());
+  trace_->Append(s);
 }
 
-StepText& StepText::operator<<(Pounds p) {
-  if (trace_ != nullptr) {
-    std::string s;
-    AppendPounds(s, p.value.pence());
-    trace_->Append(s);
-  }
-  return *this;
-}
-
-StepText& StepText::operator<<(const ExactPounds& p) {
-  if (trace_ == nullptr) {
-    return *this;
-  }
+void StepText::Write(const ExactPounds& p) {
   if (p.value.IsWhole()) {
-    return *this << Pounds{p.value.Floor()};
+    Write(Pounds{p.value.Floor()});
+    return;
   }
   // Ten-thousandths of a pound, truncated towards zero, then an ellipsis.
   const Int128 scaled = p.value.num() * (kShownDecimals / kPence) / p.value.den();
@@ -74,21 +61,17 @@ StepText& StepText::operator<<(const ExactPounds& p) {
   s += frac;
   s += "\xE2\x80\xA6";  // …
   trace_->Append(s);
-  return *this;
 }
 
-StepText& StepText::operator<<(Rate r) {
-  if (trace_ != nullptr) {
-    std::string s;
-    AppendRate(s, r);
-    trace_->Append(s);
-  }
-  return *this;
+void StepText::Write(Rate r) {
+  std::string s;
+  AppendRate(s, r);
+  trace_->Append(s);
 }
 
-StepText& StepText::operator<<(Children c) {
-  *this << c.count;
-  return *this << (c.count == 1 ? " qualifying child" : " qualifying children");
+void StepText::Write(Children c) {
+  Write(c.count);
+  Write(c.count == 1 ? " qualifying child" : " qualifying children");
 }
 
 }  // namespace childmaint::calc

@@ -45,17 +45,26 @@ class Trace;
 class StepText {
  public:
   explicit StepText(Trace* trace) : trace_(trace) {}
-  StepText& operator<<(std::string_view s);
-  StepText& operator<<(const char* s) { return *this << std::string_view(s); }
-  StepText& operator<<(std::int64_t n);
-  StepText& operator<<(int n) { return *this << static_cast<std::int64_t>(n); }
-  StepText& operator<<(std::size_t n) { return *this << static_cast<std::int64_t>(n); }
-  StepText& operator<<(Pounds p);
-  StepText& operator<<(const ExactPounds& p);
-  StepText& operator<<(Rate r);
-  StepText& operator<<(Children c);
+  // Each writes only when the trace is enabled; the check is inline so --no-steps costs a branch.
+  template <typename T>
+  StepText& operator<<(const T& value) {
+    if (trace_ != nullptr) {
+      Write(value);
+    }
+    return *this;
+  }
 
  private:
+  void Write(std::string_view s);
+  void Write(const char* s) { Write(std::string_view(s)); }
+  void Write(const std::string& s) { Write(std::string_view(s)); }
+  void Write(std::int64_t n);
+  void Write(int n) { Write(static_cast<std::int64_t>(n)); }
+  void Write(std::size_t n) { Write(static_cast<std::int64_t>(n)); }
+  void Write(Pounds p);
+  void Write(const ExactPounds& p);
+  void Write(Rate r);
+  void Write(Children c);
   Trace* trace_;  // null when disabled
 };
 
