@@ -39,7 +39,7 @@ class RequestGenerator {
 
  private:
   std::uint64_t Random();
-  // Uniform in [0, n), n > 0 (multiply-shift; the bias is irrelevant here).
+  // Uniform in [0, n), 0 < n < 2^32 (multiply-shift; the bias is irrelevant here).
   std::uint64_t Below(std::uint64_t n);
   // Uniform in [lo, hi].
   std::uint64_t Between(std::uint64_t lo, std::uint64_t hi);

@@ -25,3 +25,20 @@ function(cm_test NAME)
   target_link_libraries(${NAME} PRIVATE ${T_DEPS} GTest::gtest_main rapidcheck_gtest rapidcheck)
   gtest_discover_tests(${NAME} PROPERTIES LABELS ${T_LABEL} DISCOVERY_TIMEOUT 60)
 endfunction()
+
+# cm_embed(OUT_VAR DIR dir PATTERN *.yaml HEADER law/law_bundle.h NAMESPACE ns FUNCTION Fn)
+# Generates a source file holding the matching files (see cmake/EmbedFiles.cmake) and sets OUT_VAR
+# to its path; it is regenerated whenever one of the files changes.
+function(cm_embed OUT_VAR)
+  cmake_parse_arguments(E "" "DIR;PATTERN;HEADER;NAMESPACE;FUNCTION" "" ${ARGN})
+  file(GLOB_RECURSE inputs CONFIGURE_DEPENDS ${E_DIR}/${E_PATTERN})
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/${E_FUNCTION}.cc)
+  add_custom_command(
+    OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DDIR=${E_DIR} -DPATTERN=${E_PATTERN} -DOUT=${out}
+            -DHEADER=${E_HEADER} -DNAMESPACE=${E_NAMESPACE} -DFUNCTION=${E_FUNCTION}
+            -P ${PROJECT_SOURCE_DIR}/cmake/EmbedFiles.cmake
+    DEPENDS ${inputs} ${PROJECT_SOURCE_DIR}/cmake/EmbedFiles.cmake
+    COMMENT "Embedding ${E_DIR}/${E_PATTERN}")
+  set(${OUT_VAR} ${out} PARENT_SCOPE)
+endfunction()
