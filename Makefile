@@ -21,8 +21,9 @@ test: build
 	$(CTEST) -L unit
 	$(CTEST) -L golden
 	$(CTEST) -L property
+	$(CTEST) -L e2e
 
-test-unit test-golden test-property: build
+test-unit test-golden test-property test-e2e: build
 	$(CTEST) -L $(subst test-,,$@)
 
 run: build

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli/params.h"
+#include "cli/service_commands.h"
 #include "contract/calc_stream.h"
 #include "law/parameter_set.h"
 
@@ -42,6 +43,26 @@ int main(int argc, char** argv) {
   show->add_option("--dir", params_options.dir, "A law/ directory (default: the built-in files)");
   show->add_option("--on", params_options.on, "The date, YYYY-MM-DD")->required();
 
+  childmaint::cli::ServeOptions serve_options;
+  CLI::App* serve = app.add_subcommand("serve", "Run the HTTP API and portal");
+  serve->add_option("--port", serve_options.port, "Port (0 picks a free one)");
+  serve->add_option("--db", serve_options.db, "sqlite:PATH (default sqlite:childmaint.db)");
+  serve->add_option("--threads", serve_options.threads, "I/O threads (default: cores)");
+  serve->add_flag("--fast-pin-hashing", serve_options.fast_pin_hashing,
+                  "Minimum Argon2id cost (tests and demos only)");
+
+  std::string admin_db = "sqlite:childmaint.db";
+  std::string role;
+  std::string token_name = "caseworker";
+  CLI::App* admin = app.add_subcommand("admin", "Administration");
+  admin->require_subcommand(1);
+  CLI::App* token = admin->add_subcommand("token", "Print a new bearer token");
+  token->add_option("--role", role, "caseworker, team_leader or auditor")
+      ->required()
+      ->check(CLI::IsMember({"caseworker", "team_leader", "auditor"}));
+  token->add_option("--db", admin_db, "sqlite:PATH (default sqlite:childmaint.db)");
+  token->add_option("--name", token_name, "Who the token is for (recorded in the audit trail)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -63,6 +84,12 @@ int main(int argc, char** argv) {
       return kExitSoftware;
     }
     return childmaint::contract::RunCalc(*law, calc_options, 0, 1, 2);
+  }
+  if (serve->parsed()) {
+    return childmaint::cli::RunServe(serve_options);
+  }
+  if (token->parsed()) {
+    return childmaint::cli::RunAdminToken(admin_db, role, token_name);
   }
   if (lint->parsed()) {
     return childmaint::cli::RunParamsLint(params_options);

@@ -1,8 +1,9 @@
 // File: json_syntax.h — strict RFC 8259 syntax check, no allocation.
 //
-// CheckJsonSyntax() answers one question: is `text` exactly one well-formed JSON value? It is used on
-// the error paths of the JSON request reader to tell "malformed JSON" apart from "well-formed JSON
-// that does not match the contract", and as a cheap guard before handing bytes to a full parser.
+// CheckJsonSyntax() answers one question: is `text` exactly one well-formed JSON value? It is used
+// on the error paths of the JSON request reader to tell "malformed JSON" apart from "well-formed
+// JSON that does not match the contract", and as a cheap guard before handing bytes to a full
+// parser.
 //
 // Rules enforced (RFC 8259 plus RFC 3629 for the encoding):
 //   * exactly one value, optionally surrounded by JSON whitespace (space, \t, \n, \r); empty or
@@ -11,7 +12,8 @@
 //     (U+D800..U+DFFF), nothing above U+10FFFF, no truncated sequences;
 //   * strings: no unescaped control characters (< 0x20); escapes are \" \\ \/ \b \f \n \r \t and
 //     \uXXXX with exactly 4 hex digits (either case); a high surrogate escape (\uD800..\uDBFF) must
-//     be immediately followed by a low surrogate escape (\uDC00..\uDFFF); lone surrogates are invalid;
+//     be immediately followed by a low surrogate escape (\uDC00..\uDFFF); lone surrogates are
+//     invalid;
 //   * numbers follow the JSON grammar exactly (no leading zeros, no '+', no ".5", no "1.", no
 //     NaN/Infinity); literals are exactly true, false and null;
 //   * duplicate object keys are NOT a syntax error.

@@ -174,6 +174,15 @@ const Parameter* ParameterSet::Find(std::string_view key) const {
   return nullptr;
 }
 
+const Calendar* ParameterSet::FindCalendar(std::string_view id) const {
+  for (const Calendar& c : calendars_) {
+    if (c.id == id) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
 Result<LawInForce> ParameterSet::BuildInForce(Date d) const {
   const Reader r(*this, d);
   LawInForce out;
@@ -236,6 +245,11 @@ Result<ParameterSet> ParameterSet::Load(const std::vector<SourceText>& sources) 
       have_instruments = true;
       continue;
     }
+    if (s.path.starts_with(kCalendarDir)) {
+      CMS_ASSIGN_OR_RETURN(Calendar c, ParseCalendar(s.path, s.text));
+      set.calendars_.push_back(std::move(c));
+      continue;
+    }
     CMS_ASSIGN_OR_RETURN(LawFile f, ParseLawFile(s.path, s.text));
     set.files_.push_back(std::move(f));
   }
@@ -244,6 +258,8 @@ Result<ParameterSet> ParameterSet::Load(const std::vector<SourceText>& sources) 
   }
   std::sort(set.files_.begin(), set.files_.end(),
             [](const LawFile& a, const LawFile& b) { return a.path < b.path; });
+  std::sort(set.calendars_.begin(), set.calendars_.end(),
+            [](const Calendar& a, const Calendar& b) { return a.path < b.path; });
   const Parameter* stages = set.Find(kSchemeStagesKey);
   const Parameter* benefits = set.Find(kBenefitsKey);
   if (stages == nullptr || benefits == nullptr) {

@@ -6,6 +6,7 @@
 // Loading builds one LawInForce per span of days over which no figure changes, from the scheme's
 // opening to the last change, and fails if any figure the calculation reads is missing on any day.
 // A date before the scheme opened gives kFailedPrecondition "law.no_value_in_force".
+// Files under calendars/ are kept as calendars (calendar.h), found by id with FindCalendar().
 // Thread safety: immutable after loading; safe to share between threads.
 #pragma once
 
@@ -18,6 +19,7 @@
 #include "base/date.h"
 #include "base/money.h"
 #include "base/result.h"
+#include "law/calendar.h"
 #include "law/law_file.h"
 #include "law/law_in_force.h"
 
@@ -46,7 +48,10 @@ class ParameterSet {
   Result<std::int64_t> Count(std::string_view key, Date d) const;
 
   const Parameter* Find(std::string_view key) const;
+  // The calendar with this id (e.g. "calendars.bank_holidays_england_and_wales"), or nullptr.
+  const Calendar* FindCalendar(std::string_view id) const;
   const std::vector<LawFile>& files() const { return files_; }
+  const std::vector<Calendar>& calendars() const { return calendars_; }  // sorted by path
   const std::vector<Instrument>& instruments() const { return instruments_; }
   // Benefit vocabulary: index i is bit i of LawInForce::benefits_in_force.
   const std::vector<std::string>& benefit_names() const { return benefit_names_; }
@@ -55,6 +60,7 @@ class ParameterSet {
 
  private:
   std::vector<LawFile> files_;
+  std::vector<Calendar> calendars_;
   std::vector<Instrument> instruments_;
   std::vector<std::string> benefit_names_;
   Date scheme_start_;

@@ -2,6 +2,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <array>
+#include <charconv>
 #include <string>
 
 namespace childmaint::law {
@@ -101,6 +104,85 @@ Result<Entry> ParseEntry(const Node& e, const std::string& where) {
   return entry;
 }
 
+constexpr std::array<std::string_view, 4> kServicePeriods = {"days", "working_days", "months",
+                                                             "years"};
+
+Status CheckServicePeriod(std::string_view path, const Node& p, const std::string& where) {
+  if (!path.starts_with(kServiceDir)) {
+    return Ok();
+  }
+  const Node* period = p.Find("period");
+  if (period == nullptr ||
+      std::find(kServicePeriods.begin(), kServicePeriods.end(), period->scalar) ==
+          kServicePeriods.end()) {
+    return SchemaError(where,
+                       "a service parameter needs 'period': days, working_days, months or years");
+  }
+  return Ok();
+}
+
+Result<int> IntField(const Node& parent, std::string_view key, std::string_view where) {
+  CMS_ASSIGN_OR_RETURN(const std::string text, Text(parent, key, where));
+  int v = 0;
+  const char* end = text.data() + text.size();
+  const auto [p, ec] = std::from_chars(text.data(), end, v);
+  if (ec != std::errc() || p != end) {
+    return SchemaError(where, "'" + std::string(key) + "' is not a whole number: " + text);
+  }
+  return v;
+}
+
+Result<Source> SourceField(const Node& parent, std::string_view where) {
+  const Node* source = parent.Find("source");
+  if (source == nullptr || source->kind != Node::Kind::kMap) {
+    return SchemaError(where, "missing 'source'");
+  }
+  Source out;
+  CMS_ASSIGN_OR_RETURN(out.instrument, Text(*source, "instrument", where));
+  CMS_ASSIGN_OR_RETURN(out.location, Text(*source, "location", where));
+  CMS_ASSIGN_OR_RETURN(out.kind, Text(*source, "kind", where));
+  return out;
+}
+
+Status ParseCalendarYear(const Node& y, const std::string& path, Calendar& cal) {
+  if (y.kind != Node::Kind::kMap) {
+    return SchemaError(path, "each entry of 'years' must be a map");
+  }
+  CalendarYear year;
+  CMS_ASSIGN_OR_RETURN(year.year, IntField(y, "year", path));
+  const std::string where = path + " year " + std::to_string(year.year);
+  CMS_ASSIGN_OR_RETURN(year.source, SourceField(y, where));
+  CMS_ASSIGN_OR_RETURN(year.status, Text(y, "status", where));
+  if (const Node* by = y.Find("verified_by"); by != nullptr) {
+    year.verified_by = by->scalar;
+  }
+  if (y.Find("verified_on") != nullptr) {
+    CMS_ASSIGN_OR_RETURN(year.verified_on, DateField(y, "verified_on", where));
+  }
+  if (const Node* c = y.Find("corroboration"); c != nullptr) {
+    for (const Node& item : c->list) {
+      year.corroboration.push_back(item.scalar);
+    }
+  }
+  const Node* days = y.Find("days");
+  if (days == nullptr || days->kind != Node::Kind::kList) {
+    return SchemaError(where, "missing 'days' list");
+  }
+  year.first_day = cal.holidays.size();
+  for (const Node& d : days->list) {
+    if (d.kind != Node::Kind::kMap) {
+      return SchemaError(where, "each day must be a map {date, name}");
+    }
+    CMS_ASSIGN_OR_RETURN(const Date date, DateField(d, "date", where));
+    CMS_ASSIGN_OR_RETURN(std::string name, Text(d, "name", where));
+    cal.holidays.push_back(date);
+    cal.names.push_back(std::move(name));
+  }
+  year.day_count = cal.holidays.size() - year.first_day;
+  cal.years.push_back(std::move(year));
+  return Ok();
+}
+
 Result<LawFile> Build(std::string_view path, const Node& root) {
   LawFile file;
   file.path = std::string(path);
@@ -123,6 +205,7 @@ Result<LawFile> Build(std::string_view path, const Node& root) {
     param.name = name;
     param.key = file.id + "." + name;
     CMS_ASSIGN_OR_RETURN(param.unit, Text(p, "unit", where));
+    CMS_TRY(CheckServicePeriod(path, p, where));
     if (const Node* axes = p.Find("axes"); axes != nullptr) {
       for (const Node& a : axes->list) {
         param.axes.push_back(a.scalar);
@@ -154,6 +237,31 @@ Result<Node> Load(std::string_view path, std::string_view text) {
 Result<LawFile> ParseLawFile(std::string_view path, std::string_view text) {
   CMS_ASSIGN_OR_RETURN(const Node root, Load(path, text));
   return Build(path, root);
+}
+
+Result<Calendar> ParseCalendar(std::string_view path, std::string_view text) {
+  CMS_ASSIGN_OR_RETURN(const Node root, Load(path, text));
+  Calendar cal;
+  cal.path = std::string(path);
+  CMS_ASSIGN_OR_RETURN(cal.id, Text(root, "id", path));
+  CMS_ASSIGN_OR_RETURN(cal.title, Text(root, "title", path));
+  const Node* covers = root.Find("covers");
+  if (covers == nullptr || covers->kind != Node::Kind::kMap) {
+    return SchemaError(path, "missing 'covers' {from, until}");
+  }
+  CMS_ASSIGN_OR_RETURN(cal.covers_from, DateField(*covers, "from", path));
+  CMS_ASSIGN_OR_RETURN(cal.covers_until, DateField(*covers, "until", path));
+  if (root.Find("reviewed_on") != nullptr) {
+    CMS_ASSIGN_OR_RETURN(cal.reviewed_on, DateField(root, "reviewed_on", path));
+  }
+  const Node* years = root.Find("years");
+  if (years == nullptr || years->kind != Node::Kind::kList || years->list.empty()) {
+    return SchemaError(path, "missing 'years'");
+  }
+  for (const Node& y : years->list) {
+    CMS_TRY(ParseCalendarYear(y, cal.path, cal));
+  }
+  return cal;
 }
 
 Result<std::vector<Instrument>> ParseInstruments(std::string_view text) {

@@ -1,0 +1,122 @@
+#include "api/handler_util.h"
+
+#include "api/problem.h"
+#include "cases/references.h"
+#include "store/case_repository.h"
+
+namespace childmaint::api {
+
+Result<cases::Case> LoadCaseFor(store::Db& db, const Caller& caller, std::string_view reference) {
+  CMS_ASSIGN_OR_RETURN(const std::string ref, cases::ParseCaseReference(reference));
+  CMS_ASSIGN_OR_RETURN(cases::Case c, store::LoadCase(db, ref));
+  if (caller.IsParent() && caller.case_id != c.id) {
+    return Error::Make(ErrorCode::kNotFound, "case.not_found", "no such case");
+  }
+  if (!caller.IsParent() && !caller.IsCaseworker()) {
+    return Error::Make(ErrorCode::kUnauthenticated, "auth.required", "sign in");
+  }
+  return c;
+}
+
+namespace {
+
+Json PartyJson(const cases::Party& p, bool withhold) {
+  Json j = Json::Object();
+  j.Set("id", Json(p.id));
+  j.Set("role", Json(cases::kRoleNames[static_cast<std::size_t>(p.role)]));
+  j.Set("name", Json(p.name));
+  if (withhold) {
+    j.Set("details_withheld", Json(true));
+    return j;
+  }
+  if (p.address) {
+    Json a = Json::Object();
+    a.Set("line1", Json(p.address->line1)).Set("town", Json(p.address->town));
+    a.Set("postcode", Json(p.address->postcode));
+    j.Set("address", std::move(a));
+  } else {
+    j.Set("address", Json());
+  }
+  j.Set("phone", p.phone ? Json(*p.phone) : Json());
+  j.Set("email", p.email ? Json(*p.email) : Json());
+  j.Set("ni_number", p.ni_number ? Json(*p.ni_number) : Json());
+  j.Set("date_of_birth", p.date_of_birth ? Json(p.date_of_birth->ToIso()) : Json());
+  j.Set("employer", p.employer ? Json(*p.employer) : Json());
+  j.Set("bank_details", p.bank_details ? Json(*p.bank_details) : Json());
+  j.Set("domestic_abuse_protection", Json(p.domestic_abuse));
+  return j;
+}
+
+}  // namespace
+
+Json DecisionJson(const cases::Decision& d) {
+  Json j = Json::Object();
+  j.Set("id", Json(d.id));
+  j.Set("kind", Json(d.kind));
+  j.Set("effective_date", Json(d.effective_date.ToIso()));
+  j.Set("first_payment_date", Json(d.first_payment_date.ToIso()));
+  j.Set("weekly_pence", Json(d.weekly.pence()));
+  j.Set("notified_on", Json(d.notified_on.ToIso()));
+  j.Set("created_at", Json(d.created_at));
+  auto calc = Json::Parse(d.response);
+  j.Set("calculation", calc ? std::move(*calc) : Json());
+  return j;
+}
+
+Json CaseJson(const cases::Case& c, const Caller& caller) {
+  Json j = Json::Object();
+  j.Set("case_reference", Json(c.reference));
+  j.Set("status", Json(cases::Name(c.status)));
+  j.Set("collection", Json(c.collection == calc::Collection::kCollectAndPay ? "collect_and_pay"
+                                                                             : "direct_pay"));
+  j.Set("payment_frequency", Json(schedule::FrequencyName(c.frequency)));
+  Json fee = Json::Object();
+  fee.Set("status", Json(cases::kFeeStatusNames[static_cast<std::size_t>(c.fee_status)]));
+  fee.Set("amount_pence", Json(c.fee.pence()));
+  fee.Set("waiver_reason", c.fee_waiver_reason ? Json(*c.fee_waiver_reason) : Json());
+  j.Set("application_fee", std::move(fee));
+  j.Set("initial_effective_date",
+        c.initial_effective_date ? Json(c.initial_effective_date->ToIso()) : Json());
+  j.Set("next_review_date", c.next_review_date ? Json(c.next_review_date->ToIso()) : Json());
+  Json parties = Json::Array();
+  for (const cases::Party& p : c.parties) {
+    // A parent sees their own details; the other party's only without protection.
+    const bool other = caller.IsParent() && p.id != caller.party_id;
+    parties.Push(PartyJson(p, other && p.domestic_abuse));
+  }
+  j.Set("parties", std::move(parties));
+  Json children = Json::Array();
+  for (const cases::Child& ch : c.children) {
+    Json cj = Json::Object();
+    cj.Set("id", Json(ch.key)).Set("name", Json(ch.name));
+    cj.Set("date_of_birth", Json(ch.date_of_birth.ToIso()));
+    cj.Set("stopped_qualifying_on",
+           ch.stopped_qualifying_on ? Json(ch.stopped_qualifying_on->ToIso()) : Json());
+    children.Push(std::move(cj));
+  }
+  j.Set("children", std::move(children));
+  const cases::Decision* d = c.CurrentDecision();
+  j.Set("current_decision", d != nullptr ? DecisionJson(*d) : Json());
+  return j;
+}
+
+HttpResponse InTransaction(Context& ctx, const std::function<Result<HttpResponse>(store::Db&)>& fn) {
+  auto db = ctx.pool.Acquire();
+  HttpResponse response;
+  const Status s = store::InTransaction(*db, [&]() -> Status {
+    CMS_ASSIGN_OR_RETURN(response, fn(*db));
+    return Ok();
+  });
+  if (!s) {
+    return FromError(s.error());
+  }
+  return response;
+}
+
+Result<std::int64_t> ReferenceWeeks(const Context& ctx, Date d) {
+  return ctx.law.Count("csa1991.s29.reference_period_weeks", d);
+}
+
+std::string NowIso(const Context& ctx) { return IsoTimestamp(ctx.clock.NowUnixSeconds()); }
+
+}  // namespace childmaint::api

@@ -1,0 +1,34 @@
+// File: handler_util.h — pieces the handlers share: loading a case the caller may see, rendering
+// a case without what the caller may not see, running a handler in one transaction.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "api/context.h"
+#include "api/http_types.h"
+#include "base/json.h"
+#include "cases/model.h"
+#include "store/db.h"
+
+namespace childmaint::api {
+
+// The case at `reference` if the caller may see it: a caseworker, or a parent of the case.
+// Anything else — malformed, failing its check digit, absent, someone else's — is kNotFound.
+Result<cases::Case> LoadCaseFor(store::Db& db, const Caller& caller, std::string_view reference);
+
+// The case as api.md's GET /cases/{ref} shows it to this caller: a parent never receives the
+// address, phone, email, NI number, date of birth, employer or bank details of the other party
+// when that party has domestic-abuse protection (the name is shown).
+Json CaseJson(const cases::Case& c, const Caller& caller);
+Json DecisionJson(const cases::Decision& d);
+
+// Runs fn in one write transaction; its error becomes the problem response and nothing changes.
+HttpResponse InTransaction(Context& ctx, const std::function<Result<HttpResponse>(store::Db&)>& fn);
+
+// The 52-week reference period in force on d (law/csa1991/s29_reference_period.yaml).
+Result<std::int64_t> ReferenceWeeks(const Context& ctx, Date d);
+
+std::string NowIso(const Context& ctx);
+
+}  // namespace childmaint::api

@@ -1,0 +1,353 @@
+// The case, its application fee, decisions, schedule and statement (api.md).
+#include <algorithm>
+#include <map>
+
+#include "api/body.h"
+#include "api/handler_util.h"
+#include "api/handlers.h"
+#include "api/problem.h"
+#include "calc/calculate.h"
+#include "cases/case_schedule.h"
+#include "cases/decision_request.h"
+#include "contract/request_reader.h"
+#include "contract/response_writer.h"
+#include "ledger/ledger.h"
+#include "schedule/schedule.h"
+#include "store/case_repository.h"
+
+namespace childmaint::api {
+
+namespace {
+
+constexpr int kOk = 200;
+constexpr int kCreated = 201;
+constexpr std::int64_t kMaxNights = 366;
+constexpr int kMonthsToReview = 12;
+
+HttpResponse ReadOnly(Context& ctx, const Caller& caller, const PathParams& p,
+                      const std::function<Result<Json>(store::Db&, const cases::Case&)>& fn) {
+  auto db = ctx.pool.Acquire();
+  auto c = LoadCaseFor(*db, caller, p[0]);
+  if (!c) {
+    return FromError(c.error());
+  }
+  auto body = fn(*db, *c);
+  if (!body) {
+    return FromError(body.error());
+  }
+  return JsonResponse(kOk, *body);
+}
+
+// The nights a year each child of another live case of this paying parent was given in that
+// case's current decision (0 when it has none).
+std::vector<std::pair<std::string, std::int64_t>> NightsFromDecision(const cases::Case& c) {
+  std::map<std::string, std::int64_t> by_id;
+  if (const cases::Decision* d = c.CurrentDecision()) {
+    if (auto req = Json::Parse(d->request)) {
+      if (const Json* rps = req->Find("receiving_parents")) {
+        for (const Json& rp : rps->items()) {
+          if (const Json* children = rp.Find("children")) {
+            for (const Json& ch : children->items()) {
+              const Json* id = ch.Find("id");
+              const Json* nights = ch.Find("nights_with_paying_parent");
+              if (id != nullptr && nights != nullptr && nights->IsInt()) {
+                by_id[id->AsString()] = nights->AsInt();
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const cases::Child& ch : c.children) {
+    if (ch.stopped_qualifying_on) {
+      continue;
+    }
+    const auto it = by_id.find(ch.key);
+    const auto linked = by_id.find(c.reference + "-" + ch.key);
+    out.emplace_back(ch.key, it != by_id.end() ? it->second
+                                               : (linked != by_id.end() ? linked->second : 0));
+  }
+  return out;
+}
+
+}  // namespace
+
+HttpResponse GetCase(Context& ctx, const Caller& caller, const HttpRequest&, const PathParams& p) {
+  return ReadOnly(ctx, caller, p, [&](store::Db&, const cases::Case& c) -> Result<Json> {
+    return CaseJson(c, caller);
+  });
+}
+
+HttpResponse ListDecisions(Context& ctx, const Caller& caller, const HttpRequest&,
+                           const PathParams& p) {
+  return ReadOnly(ctx, caller, p, [&](store::Db&, const cases::Case& c) -> Result<Json> {
+    Json list = Json::Array();
+    for (const cases::Decision& d : c.decisions) {
+      list.Push(DecisionJson(d));
+    }
+    Json out = Json::Object();
+    out.Set("decisions", std::move(list));
+    return out;
+  });
+}
+
+// POST /cases/{ref}/application-fee: {"outcome":"paid"} or {"outcome":"waived","reason":...}
+// (SI 2014/612 regs 3-4): under_19 needs an applicant under 19 when applying; domestic_abuse the
+// applicant's declaration.
+HttpResponse RecordApplicationFee(Context& ctx, const Caller& caller, const HttpRequest& req,
+                                  const PathParams& p) {
+  auto root = ParseBody(req);
+  if (!root) {
+    return FromError(root.error());
+  }
+  Body b(*root);
+  const std::string outcome = b.Choice("outcome", {"paid", "waived"});
+  std::string reason;
+  if (outcome == "waived") {
+    reason = b.Choice("reason", {"domestic_abuse", "under_19"});
+  }
+  if (!b.ok()) {
+    return b.Problem();
+  }
+  return InTransaction(ctx, [&](store::Db& db) -> Result<HttpResponse> {
+    CMS_ASSIGN_OR_RETURN(cases::Case c, LoadCaseFor(db, caller, p[0]));
+    if (c.fee_status != cases::FeeStatus::kOwed) {
+      return Error::Make(ErrorCode::kFailedPrecondition, "fee.not_owed",
+                         "no application fee is owed on this case");
+    }
+    if (reason == "under_19") {
+      CMS_ASSIGN_OR_RETURN(const store::Row app,
+                           db.One("SELECT a.received_on FROM applications a JOIN cases c ON "
+                                  "c.application_id = a.id WHERE c.id = ?",
+                                  {store::Value(c.id)}));
+      const cases::Party* applicant = nullptr;
+      for (const cases::Party& party : c.parties) {
+        applicant = party.is_applicant ? &party : applicant;
+      }
+      CMS_ASSIGN_OR_RETURN(const std::int64_t under,
+                           ctx.law.Count("si2014_612.reg3.waiver_age_under",
+                                         *Date::ParseIso(app.Text(0))));
+      if (applicant == nullptr || !applicant->date_of_birth ||
+          AgeOn(*applicant->date_of_birth, *Date::ParseIso(app.Text(0))) >= under) {
+        return Error::Make(ErrorCode::kFailedPrecondition, "fee.not_under_19",
+                           "the applicant was not under 19 when applying");
+      }
+    }
+    CMS_ASSIGN_OR_RETURN(c.status, cases::Transition(c.status, outcome == "paid"
+                                                                   ? cases::CaseEvent::kFeePaid
+                                                                   : cases::CaseEvent::kFeeWaived));
+    c.fee_status = outcome == "paid" ? cases::FeeStatus::kPaid : cases::FeeStatus::kWaived;
+    if (!reason.empty()) {
+      c.fee_waiver_reason = reason;
+    }
+    CMS_TRY(store::SaveCaseStatus(db, c));
+    Json detail = Json::Object();
+    detail.Set("outcome", Json(outcome)).Set("reason", Json(reason));
+    CMS_TRY(store::Audit(db, caller.Actor(), "application_fee", c.id, detail, NowIso(ctx)));
+    return JsonResponse(kOk, CaseJson(c, caller));
+  });
+}
+
+// POST /cases/{ref}/decisions: the calculation for this case, with every live case of the same
+// paying parent apportioned together; stores the full request and response.
+HttpResponse MakeDecision(Context& ctx, const Caller& caller, const HttpRequest& req,
+                          const PathParams& p) {
+  auto root = ParseBody(req);
+  if (!root) {
+    return FromError(root.error());
+  }
+  Body b(*root);
+  const Date effective = b.DateField("effective_date");
+  const Date first_payment = b.DateField("first_payment_date");
+  const Json* paying_parent = b.Raw("paying_parent");
+  if (paying_parent == nullptr || !paying_parent->IsObject()) {
+    b.Fail("paying_parent", "missing_field", "the contract's paying_parent object is required");
+  }
+  const std::string kind =
+      b.Raw("kind") == nullptr ? std::string() : b.Choice("kind", {"supersession", "revision"});
+  if (b.ok() && first_payment < effective) {
+    b.Fail("first_payment_date", "invalid_field", "must not be before effective_date");
+  }
+  if (!b.ok()) {
+    return b.Problem();
+  }
+  return InTransaction(ctx, [&](store::Db& db) -> Result<HttpResponse> {
+    CMS_ASSIGN_OR_RETURN(cases::Case c, LoadCaseFor(db, caller, p[0]));
+    if (c.status == cases::CaseState::kAwaitingFee) {
+      return Error::Make(ErrorCode::kFailedPrecondition, "decision.fee_owed",
+                         "the application fee must be paid or waived first");
+    }
+    CMS_ASSIGN_OR_RETURN(const cases::CaseState next,
+                         cases::Transition(c.status, cases::CaseEvent::kDecisionMade));
+    // Nights for this case's children (absent: none).
+    std::map<std::string, std::int64_t> nights;
+    if (const Json* map = root->Find("nights_with_paying_parent"); map != nullptr && !map->IsNull()) {
+      if (!map->IsObject()) {
+        return Error::Make(ErrorCode::kInvalidArgument, "invalid_field",
+                           "must map each child's id to nights a year", "nights_with_paying_parent");
+      }
+      for (const auto& [key, value] : map->members()) {
+        const bool known = std::any_of(c.children.begin(), c.children.end(),
+                                       [&](const cases::Child& ch) { return ch.key == key; });
+        if (!known || !value.IsInt() || value.AsInt() < 0 || value.AsInt() > kMaxNights) {
+          return Error::Make(ErrorCode::kInvalidArgument, "invalid_field",
+                             "must be a child of the case and 0 to 366 nights",
+                             "nights_with_paying_parent." + key);
+        }
+        nights[key] = value.AsInt();
+      }
+    }
+    std::vector<cases::CalcReceivingParent> rps;
+    cases::CalcReceivingParent mine{c.reference, {}};
+    for (const cases::Child& ch : c.children) {
+      if (!ch.stopped_qualifying_on || effective < *ch.stopped_qualifying_on) {
+        mine.children.emplace_back(ch.key, nights.count(ch.key) ? nights[ch.key] : 0);
+      }
+    }
+    if (mine.children.empty()) {
+      return Error::Make(ErrorCode::kFailedPrecondition, "decision.no_qualifying_child",
+                         "no child of this case qualifies on the effective date");
+    }
+    rps.push_back(mine);
+    const cases::Party* payer = c.PayingParent();
+    if (payer != nullptr && payer->ni_number) {
+      CMS_ASSIGN_OR_RETURN(const auto linked, store::CasesOfPayingParent(db, *payer->ni_number));
+      for (const std::string& ref : linked) {
+        if (ref == c.reference) {
+          continue;
+        }
+        CMS_ASSIGN_OR_RETURN(const cases::Case other, store::LoadCase(db, ref));
+        if (other.status != cases::CaseState::kActive) {
+          continue;
+        }
+        cases::CalcReceivingParent rp{other.reference, NightsFromDecision(other)};
+        if (!rp.children.empty()) {
+          rps.push_back(std::move(rp));
+        }
+      }
+    }
+    const std::string request_text =
+        cases::BuildCalculationRequest(effective, *paying_parent, rps, c.collection);
+    contract::RequestReader reader(ctx.law);
+    calc::Request request;
+    calc::Result result;
+    calc::Trace trace(true);
+    Status s = reader.ReadString(request_text, request);
+    if (s) {
+      s = calc::Calculate(request, ctx.law, result, trace);
+    }
+    if (!s) {
+      return Error::Make(ErrorCode::kInvalidArgument, s.error().reason, s.error().message,
+                         s.error().field);
+    }
+    std::string response_text;
+    contract::WriteResponse(request, result, &trace, response_text);
+    cases::Decision d;
+    d.kind = c.decisions.empty() ? "initial" : (kind.empty() ? "supersession" : kind);
+    d.effective_date = effective;
+    d.first_payment_date = first_payment;
+    d.weekly = result.receiving_parents.front().paying_parent_pays;
+    d.previous_weekly = c.CurrentDecision() != nullptr ? c.CurrentDecision()->weekly : Money();
+    d.request = request_text;
+    d.response = response_text;
+    d.notified_on = ctx.clock.Today();
+    d.created_at = NowIso(ctx);
+    d.created_by = caller.Actor();
+    CMS_ASSIGN_OR_RETURN(d.id, store::InsertDecision(db, c.id, d));
+    if (c.decisions.empty()) {
+      c.initial_effective_date = effective;
+      CMS_ASSIGN_OR_RETURN(const Date review,
+                           AddMonths(effective, kMonthsToReview, MonthEnd::kClampToLastDay));
+      c.next_review_date = review;
+    }
+    c.status = next;
+    c.decisions.push_back(d);
+    CMS_TRY(store::SaveCaseStatus(db, c));
+    Json detail = Json::Object();
+    detail.Set("decision_id", Json(d.id)).Set("kind", Json(d.kind));
+    detail.Set("weekly_pence", Json(d.weekly.pence()));
+    CMS_TRY(store::Audit(db, caller.Actor(), "decision_made", c.id, detail, NowIso(ctx)));
+    return JsonResponse(kCreated, DecisionJson(d));
+  });
+}
+
+HttpResponse GetSchedule(Context& ctx, const Caller& caller, const HttpRequest& req,
+                         const PathParams& p) {
+  return ReadOnly(ctx, caller, p, [&](store::Db&, const cases::Case& c) -> Result<Json> {
+    const cases::Decision* d = c.CurrentDecision();
+    if (d == nullptr) {
+      return Error::Make(ErrorCode::kFailedPrecondition, "schedule.no_decision",
+                         "there is no decision on this case yet");
+    }
+    CMS_ASSIGN_OR_RETURN(const std::int64_t weeks, ReferenceWeeks(ctx, d->effective_date));
+    const schedule::ScheduleTerms terms = cases::TermsOf(c, *d, weeks);
+    std::int64_t count = schedule::InstalmentsPerYear(c.frequency);
+    if (const std::string n = QueryParam(req, "count"); !n.empty()) {
+      count = std::clamp<std::int64_t>(std::atoll(n.c_str()), count, count * 10);
+    }
+    CMS_ASSIGN_OR_RETURN(const auto instalments, schedule::Instalments(terms, count));
+    CMS_ASSIGN_OR_RETURN(const Money arrears, schedule::InitialArrearsOf(terms));
+    Json out = Json::Object();
+    out.Set("frequency", Json(schedule::FrequencyName(c.frequency)));
+    out.Set("weekly_pence", Json(d->weekly.pence()));
+    Json ia = Json::Object();
+    ia.Set("due_date", Json(d->first_payment_date.ToIso()));
+    ia.Set("amount_pence", Json(arrears.pence()));
+    out.Set("initial_arrears", std::move(ia));
+    Json list = Json::Array();
+    for (const schedule::Instalment& i : instalments) {
+      Json j = Json::Object();
+      j.Set("due_date", Json(i.due_date.ToIso())).Set("amount_pence", Json(i.amount.pence()));
+      list.Push(std::move(j));
+    }
+    out.Set("instalments", std::move(list));
+    return out;
+  });
+}
+
+HttpResponse GetStatement(Context& ctx, const Caller& caller, const HttpRequest& req,
+                          const PathParams& p) {
+  const std::string as_of_text = QueryParam(req, "as_of");
+  Date as_of = ctx.clock.Today();
+  if (!as_of_text.empty()) {
+    auto d = Date::ParseIso(as_of_text);
+    if (!d) {
+      return FromError(Error::Make(ErrorCode::kInvalidArgument, "invalid_field",
+                                   "as_of must be a date written YYYY-MM-DD", "as_of"));
+    }
+    as_of = *d;
+  }
+  return ReadOnly(ctx, caller, p, [&](store::Db& db, const cases::Case& c) -> Result<Json> {
+    CMS_ASSIGN_OR_RETURN(const std::int64_t weeks, ReferenceWeeks(ctx, as_of));
+    CMS_ASSIGN_OR_RETURN(const auto dues, cases::DuesUpTo(c, as_of, weeks));
+    CMS_ASSIGN_OR_RETURN(const auto postings, store::LoadPostings(db, c.id));
+    const ledger::Statement s = ledger::StatementAsOf(dues, postings, as_of);
+    Json out = Json::Object();
+    out.Set("as_of", Json(as_of.ToIso()));
+    out.Set("due_pence", Json(s.due.pence()));
+    out.Set("paid_pence", Json(s.paid.pence()));
+    out.Set("arrears_pence", Json(s.arrears.pence()));
+    out.Set("credit_pence", Json(s.credit.pence()));
+    out.Set("charges_outstanding_pence", Json(s.charges_outstanding.pence()));
+    Json list = Json::Array();
+    for (const ledger::Posting& posting : postings) {
+      if (as_of < posting.effective_on) {
+        continue;
+      }
+      Json j = Json::Object();
+      j.Set("id", Json(posting.id));
+      j.Set("kind", Json(ledger::PostingKindName(posting.kind)));
+      j.Set("effective_on", Json(posting.effective_on.ToIso()));
+      j.Set("amount_pence", Json(posting.amount.pence()));
+      j.Set("reverses", posting.reverses ? Json(*posting.reverses) : Json());
+      j.Set("method", posting.method.empty() ? Json() : Json(posting.method));
+      list.Push(std::move(j));
+    }
+    out.Set("postings", std::move(list));
+    return out;
+  });
+}
+
+}  // namespace childmaint::api

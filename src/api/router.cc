@@ -1,0 +1,223 @@
+#include "api/router.h"
+
+#include <array>
+#include <functional>
+
+#include "api/handlers.h"
+#include "api/problem.h"
+#include "store/db.h"
+
+namespace childmaint::api {
+
+namespace {
+
+using Fn = HttpResponse (*)(Context&, const Caller&, const HttpRequest&, const PathParams&);
+
+enum class Access : std::uint8_t {
+  kAnyone,
+  kCaseworker,       // bearer token, any role (auditors read only: writes are refused)
+  kCaseworkerWrite,  // caseworker or team leader
+  kCaseParty,        // a caseworker, or a parent of the case in the path (the handler checks)
+};
+
+struct RouteEntry {
+  std::string_view method;
+  std::string_view pattern;  // "{}" matches one path segment
+  Access access;
+  Fn fn;
+};
+
+constexpr std::array<RouteEntry, 17> kRoutes = {{
+    {"GET", "/api/v1/health", Access::kAnyone, &Health},
+    {"GET", "/api/v1/openapi.json", Access::kAnyone, &OpenApi},
+    {"POST", "/api/v1/calculations", Access::kAnyone, &Calculate},
+    {"POST", "/api/v1/session", Access::kAnyone, &SignIn},
+    {"DELETE", "/api/v1/session", Access::kAnyone, &SignOut},
+    {"POST", "/api/v1/applications", Access::kCaseworkerWrite, &CreateApplication},
+    {"GET", "/api/v1/applications/{}", Access::kCaseworker, &GetApplication},
+    {"POST", "/api/v1/applications/{}/traced-address", Access::kCaseworkerWrite,
+     &RecordTracedAddress},
+    {"GET", "/api/v1/work-items", Access::kCaseworker, &ListWorkItems},
+    {"GET", "/api/v1/cases/{}", Access::kCaseParty, &GetCase},
+    {"POST", "/api/v1/cases/{}/application-fee", Access::kCaseworkerWrite, &RecordApplicationFee},
+    {"POST", "/api/v1/cases/{}/decisions", Access::kCaseworkerWrite, &MakeDecision},
+    {"GET", "/api/v1/cases/{}/decisions", Access::kCaseParty, &ListDecisions},
+    {"GET", "/api/v1/cases/{}/schedule", Access::kCaseParty, &GetSchedule},
+    {"GET", "/api/v1/cases/{}/statement", Access::kCaseParty, &GetStatement},
+    {"POST", "/api/v1/cases/{}/payments", Access::kCaseworkerWrite, &RecordPayment},
+    {"POST", "/api/v1/cases/{}/postings/{}/reversal", Access::kCaseworkerWrite, &ReversePosting},
+}};
+
+std::vector<std::string_view> Split(std::string_view path) {
+  std::vector<std::string_view> parts;
+  while (!path.empty()) {
+    if (path.front() == '/') {
+      path.remove_prefix(1);
+      continue;
+    }
+    const auto slash = path.find('/');
+    parts.push_back(path.substr(0, slash));
+    path = slash == std::string_view::npos ? std::string_view() : path.substr(slash);
+  }
+  return parts;
+}
+
+bool Match(std::string_view pattern, const std::vector<std::string_view>& path, PathParams& params) {
+  const auto want = Split(pattern);
+  if (want.size() != path.size()) {
+    return false;
+  }
+  params.clear();
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (want[i] == "{}") {
+      params.emplace_back(path[i]);
+    } else if (want[i] != path[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string CookieValue(const HttpRequest& req, std::string_view name) {
+  const std::string* header = req.Header("cookie");
+  if (header == nullptr) {
+    return {};
+  }
+  std::string_view s = *header;
+  while (!s.empty()) {
+    const auto semi = s.find(';');
+    std::string_view part = s.substr(0, semi);
+    while (!part.empty() && part.front() == ' ') {
+      part.remove_prefix(1);
+    }
+    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
+        part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+    s = semi == std::string_view::npos ? std::string_view() : s.substr(semi + 1);
+  }
+  return {};
+}
+
+// Who is calling: a bearer token (caseworkers) or a session cookie (parents).
+Result<Caller> Authenticate(Context& ctx, const HttpRequest& req) {
+  Caller caller;
+  auto db = ctx.pool.Acquire();
+  if (const std::string* auth = req.Header("authorization"); auth != nullptr) {
+    constexpr std::string_view kBearer = "Bearer ";
+    if (auth->size() <= kBearer.size() || auth->compare(0, kBearer.size(), kBearer) != 0) {
+      return Error::Make(ErrorCode::kUnauthenticated, "auth.bad_header",
+                         "use Authorization: Bearer TOKEN");
+    }
+    CMS_ASSIGN_OR_RETURN(auto row, db->MaybeOne("SELECT id, role FROM tokens WHERE token_hash = ?",
+                                                {store::Value(Sha256Hex(auth->substr(kBearer.size())))}));
+    if (!row) {
+      return Error::Make(ErrorCode::kUnauthenticated, "auth.bad_token", "the token is not valid");
+    }
+    caller.kind = Caller::Kind::kCaseworker;
+    caller.token_id = row->Int(0);
+    caller.role = row->Text(1);
+    return caller;
+  }
+  const std::string session = CookieValue(req, kSessionCookie);
+  if (session.empty()) {
+    return caller;
+  }
+  const std::int64_t now = ctx.clock.NowUnixSeconds();
+  const std::string id_hash = Sha256Hex(session);
+  CMS_ASSIGN_OR_RETURN(auto row, db->MaybeOne("SELECT case_id, party_id, last_seen_at FROM "
+                                              "sessions WHERE id_hash = ?",
+                                              {store::Value(id_hash)}));
+  if (!row || now - row->Int(2) > kSessionIdleSeconds) {
+    return caller;  // expired or unknown: treated as not signed in
+  }
+  CMS_TRY(db->Exec("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?",
+                   {store::Value(now), store::Value(id_hash)}));
+  caller.kind = Caller::Kind::kParent;
+  caller.case_id = row->Int(0);
+  caller.party_id = row->Int(1);
+  return caller;
+}
+
+void SecurityHeaders(HttpResponse& r) {
+  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  r.headers.emplace_back("Referrer-Policy", "no-referrer");
+}
+
+}  // namespace
+
+std::string Caller::Actor() const {
+  switch (kind) {
+    case Kind::kCaseworker:
+      return role + ":" + std::to_string(token_id);
+    case Kind::kParent:
+      return "parent:" + std::to_string(party_id);
+    case Kind::kAnonymous:
+      break;
+  }
+  return "anonymous";
+}
+
+std::string QueryParam(const HttpRequest& req, std::string_view name) {
+  const auto q = req.target.find('?');
+  if (q == std::string::npos) {
+    return {};
+  }
+  std::string_view s = std::string_view(req.target).substr(q + 1);
+  while (!s.empty()) {
+    const auto amp = s.find('&');
+    const std::string_view part = s.substr(0, amp);
+    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
+        part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+    s = amp == std::string_view::npos ? std::string_view() : s.substr(amp + 1);
+  }
+  return {};
+}
+
+HttpResponse Route(Context& ctx, const HttpRequest& req) {
+  const std::string_view target = req.target;
+  const auto path = Split(target.substr(0, target.find('?')));
+  PathParams params;
+  const RouteEntry* found = nullptr;
+  bool path_known = false;
+  for (const RouteEntry& r : kRoutes) {
+    if (Match(r.pattern, path, params)) {
+      path_known = true;
+      if (r.method == req.method) {
+        found = &r;
+        break;
+      }
+    }
+  }
+  HttpResponse res;
+  constexpr int kMethodNotAllowed = 405;
+  constexpr int kForbidden = 403;
+  if (found == nullptr) {
+    res = path_known ? Problem(kMethodNotAllowed, "Method not allowed", "Try another method.")
+                     : Problem(404, "Not found", "There is nothing at this address.");
+  } else {
+    Match(found->pattern, path, params);
+    auto caller = Authenticate(ctx, req);
+    if (!caller) {
+      res = FromError(caller.error());
+    } else if ((found->access == Access::kCaseworker || found->access == Access::kCaseworkerWrite) &&
+               !caller->IsCaseworker()) {
+      res = FromError(Error::Make(ErrorCode::kUnauthenticated, "auth.required",
+                                  "this needs a caseworker's bearer token"));
+    } else if (found->access == Access::kCaseworkerWrite && !caller->CanWrite()) {
+      res = Problem(kForbidden, "Read only", "An auditor's token cannot change anything.");
+    } else if (found->access == Access::kCaseParty && caller->kind == Caller::Kind::kAnonymous) {
+      res = FromError(Error::Make(ErrorCode::kUnauthenticated, "auth.required",
+                                  "sign in, or use a caseworker's bearer token"));
+    } else {
+      res = found->fn(ctx, *caller, req, params);
+    }
+  }
+  SecurityHeaders(res);
+  return res;
+}
+
+}  // namespace childmaint::api

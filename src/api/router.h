@@ -1,0 +1,17 @@
+// File: router.h — request in, response out, no sockets (cf. Beast's handle_request kept apart
+// from the connection classes): authentication, dispatch by method and path, security headers.
+#pragma once
+
+#include "api/context.h"
+#include "api/http_types.h"
+
+namespace childmaint::api {
+
+HttpResponse Route(Context& ctx, const HttpRequest& req);
+
+// The session cookie's name.
+inline constexpr std::string_view kSessionCookie = "cms_session";
+// Parents' sessions end after this long without a request (service.md §9).
+inline constexpr std::int64_t kSessionIdleSeconds = 30 * 60;
+
+}  // namespace childmaint::api

@@ -1,0 +1,42 @@
+// `childmaint admin token --role caseworker|team_leader|auditor`: a new bearer token, printed
+// alone on one line; only its SHA-256 is stored.
+#include <cstdio>
+
+#include "api/crypto.h"
+#include "base/clock.h"
+#include "cli/service_commands.h"
+#include "store/case_repository.h"
+
+namespace childmaint::cli {
+
+int RunAdminToken(const std::string& db_url, const std::string& role, const std::string& name) {
+  constexpr int kExitFailure = 1;
+  if (!api::InitCrypto()) {
+    return kExitFailure;
+  }
+  auto pool = store::OpenPool(db_url, 1);
+  if (!pool) {
+    std::fprintf(stderr, "childmaint: cannot open %s: %s\n", db_url.c_str(),
+                 pool.error().message.c_str());
+    return kExitFailure;
+  }
+  auto db = (*pool)->Acquire();
+  const std::string token = api::RandomToken();
+  const std::string now = IsoTimestamp(SystemClock::Get().NowUnixSeconds());
+  const Status s = store::InTransaction(*db, [&]() -> Status {
+    CMS_TRY(db->Exec("INSERT INTO tokens (token_hash, role, name, created_at) VALUES (?, ?, ?, ?)",
+                     {store::Value(api::Sha256Hex(token)), store::Value(role), store::Value(name),
+                      store::Value(now)}));
+    Json detail = Json::Object();
+    detail.Set("role", Json(role)).Set("name", Json(name));
+    return store::Audit(*db, "admin", "token_created", std::nullopt, detail, now);
+  });
+  if (!s) {
+    std::fprintf(stderr, "childmaint: %s\n", s.error().message.c_str());
+    return kExitFailure;
+  }
+  std::printf("%s\n", token.c_str());
+  return 0;
+}
+
+}  // namespace childmaint::cli

@@ -1,0 +1,19 @@
+// File: service_commands.h — `childmaint serve`, `admin token`, `demo-data`, `review`.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace childmaint::cli {
+
+struct ServeOptions {
+  std::string db = "sqlite:childmaint.db";
+  int port = 8080;
+  std::size_t threads = 0;
+  bool fast_pin_hashing = false;  // tests and demos only
+};
+int RunServe(const ServeOptions& options);
+
+int RunAdminToken(const std::string& db, const std::string& role, const std::string& name);
+
+}  // namespace childmaint::cli
