@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "api/handlers.h"
+#include "api/route_table.h"
 #include "api/problem.h"
 #include "store/db.h"
 
@@ -11,23 +12,7 @@ namespace childmaint::api {
 
 namespace {
 
-using Fn = HttpResponse (*)(Context&, const Caller&, const HttpRequest&, const PathParams&);
-
-enum class Access : std::uint8_t {
-  kAnyone,
-  kCaseworker,       // bearer token, any role (auditors read only: writes are refused)
-  kCaseworkerWrite,  // caseworker or team leader
-  kCaseParty,        // a caseworker, or a parent of the case in the path (the handler checks)
-};
-
-struct RouteEntry {
-  std::string_view method;
-  std::string_view pattern;  // "{}" matches one path segment
-  Access access;
-  Fn fn;
-};
-
-constexpr std::array<RouteEntry, 17> kRoutes = {{
+const std::array<RouteEntry, 17> kCoreRoutes = {{
     {"GET", "/api/v1/health", Access::kAnyone, &Health},
     {"GET", "/api/v1/openapi.json", Access::kAnyone, &OpenApi},
     {"POST", "/api/v1/calculations", Access::kAnyone, &Calculate},
@@ -47,6 +32,16 @@ constexpr std::array<RouteEntry, 17> kRoutes = {{
     {"POST", "/api/v1/cases/{}/payments", Access::kCaseworkerWrite, &RecordPayment},
     {"POST", "/api/v1/cases/{}/postings/{}/reversal", Access::kCaseworkerWrite, &ReversePosting},
 }};
+
+// Every route: the core ones here, then each area's own table (route_table.h).
+std::vector<RouteEntry> AllRoutes() {
+  std::vector<RouteEntry> all(kCoreRoutes.begin(), kCoreRoutes.end());
+  for (const auto area : {EnforcementRoutes(), ReconsiderationRoutes(), ComplaintRoutes(),
+                          ChangeRoutes()}) {
+    all.insert(all.end(), area.begin(), area.end());
+  }
+  return all;
+}
 
 std::vector<std::string_view> Split(std::string_view path) {
   std::vector<std::string_view> parts;
@@ -183,6 +178,7 @@ HttpResponse Route(Context& ctx, const HttpRequest& req) {
   PathParams params;
   const RouteEntry* found = nullptr;
   bool path_known = false;
+  static const std::vector<RouteEntry> kRoutes = AllRoutes();
   for (const RouteEntry& r : kRoutes) {
     if (Match(r.pattern, path, params)) {
       path_known = true;
@@ -203,13 +199,20 @@ HttpResponse Route(Context& ctx, const HttpRequest& req) {
     auto caller = Authenticate(ctx, req);
     if (!caller) {
       res = FromError(caller.error());
-    } else if ((found->access == Access::kCaseworker || found->access == Access::kCaseworkerWrite) &&
+    } else if ((found->access == Access::kCaseworker || found->access == Access::kCaseworkerWrite ||
+                found->access == Access::kTeamLeader) &&
                !caller->IsCaseworker()) {
       res = FromError(Error::Make(ErrorCode::kUnauthenticated, "auth.required",
                                   "this needs a caseworker's bearer token"));
-    } else if (found->access == Access::kCaseworkerWrite && !caller->CanWrite()) {
+    } else if ((found->access == Access::kCaseworkerWrite ||
+                found->access == Access::kTeamLeader ||
+                (found->access == Access::kCasePartyWrite && caller->IsCaseworker())) &&
+               !caller->CanWrite()) {
       res = Problem(kForbidden, "Read only", "An auditor's token cannot change anything.");
-    } else if (found->access == Access::kCaseParty && caller->kind == Caller::Kind::kAnonymous) {
+    } else if (found->access == Access::kTeamLeader && caller->role != "team_leader") {
+      res = Problem(kForbidden, "Team leader only", "This action needs a team leader.");
+    } else if ((found->access == Access::kCaseParty || found->access == Access::kCasePartyWrite) &&
+               caller->kind == Caller::Kind::kAnonymous) {
       res = FromError(Error::Make(ErrorCode::kUnauthenticated, "auth.required",
                                   "sign in, or use a caseworker's bearer token"));
     } else {
