@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "base/embedded_file.h"
 #include "base/money.h"
 #include "base/result.h"
 #include "law/calendar.h"
@@ -25,10 +26,8 @@
 
 namespace childmaint::law {
 
-struct SourceText {
-  std::string_view path;  // relative to law/
-  std::string_view text;
-};
+// A law file as text (compiled in, or read from a directory).
+using SourceText = EmbeddedFile;
 
 class ParameterSet {
  public:
