@@ -1,0 +1,125 @@
+// Changes of circumstances over HTTP: the 25 % rule, supersession dates, shared care, a parent's
+// online report (a work item, and a reconsideration within 32 days), and closure when the last
+// child stops qualifying.
+#include <gtest/gtest.h>
+
+#include "tests/e2e/server_fixture.h"
+
+namespace childmaint::testing {
+namespace {
+
+constexpr const char* kApplication =
+    R"({"ghacm_reference":"GHACM-CHANGE","received_on":"2025-03-03",)"
+    R"("applicant":{"role":"receiving_parent","name":"Sam Taylor","date_of_birth":"1990-05-17",)"
+    R"("ni_number":"AB123456C","address":{"line1":"1 High Street","town":"Leeds","postcode":"LS1 1AA"},)"
+    R"("pin":"4827163"},"other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02",)"
+    R"("ni_number":"JK123456C","address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},)"
+    R"("pin":"7654321"},"children":[{"name":"Jo Taylor","date_of_birth":"2017-09-01"}],)"
+    R"("collection":"direct_pay","payment_frequency":"monthly"})";
+
+std::string Income(int weekly_pence) {
+  return R"({"income":{"weekly_pence":)" + std::to_string(weekly_pence) + "}}";
+}
+
+class ChangesE2E : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    cw_ = {{"Authorization", server_.Bearer("caseworker")}};
+    const HttpResult app = server_.Post("/api/v1/applications", kApplication, cw_);
+    ASSERT_EQ(app.status, 201) << app.body;
+    ref_ = app.json().Find("case_reference")->AsString();
+    const HttpResult d = server_.Post(
+        "/api/v1/cases/" + ref_ + "/decisions",
+        R"({"effective_date":"2025-04-07","paying_parent":)" + Income(60000) +
+            R"(,"nights_with_paying_parent":{"c1":0},"first_payment_date":"2025-05-01"})",
+        cw_);
+    ASSERT_EQ(d.status, 201) << d.body;
+  }
+  HttpResult Change(const std::string& body, const Headers& who) {
+    return server_.Post("/api/v1/cases/" + ref_ + "/changes", body, who);
+  }
+  TestServer server_;
+  Headers cw_;
+  std::string ref_;
+};
+
+TEST_F(ChangesE2E, IncomeChangeUnderTwentyFivePerCentIsNotApplied) {
+  const HttpResult r = Change(R"({"kind":"income","change_date":"2025-06-10","paying_parent":)" +
+                                  Income(66000) + "}",
+                              cw_);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json().Find("status")->AsString(), "not_applied");
+  EXPECT_TRUE(r.json().Find("decision")->IsNull());
+  const Json decisions = server_.Get("/api/v1/cases/" + ref_ + "/decisions", cw_).json();
+  EXPECT_EQ(decisions.Find("decisions")->size(), 1u);
+}
+
+TEST_F(ChangesE2E, IncomeChangeOfAQuarterSupersedesFromTheDateOfChange) {
+  const HttpResult r = Change(R"({"kind":"income","change_date":"2025-06-10","paying_parent":)" +
+                                  Income(75000) + "}",
+                              cw_);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const Json j = r.json();
+  EXPECT_EQ(j.Find("status")->AsString(), "applied");
+  const Json* d = j.Find("decision");
+  EXPECT_EQ(d->Find("kind")->AsString(), "supersession");
+  EXPECT_EQ(d->Find("effective_date")->AsString(), "2025-06-10");
+  EXPECT_EQ(d->Find("first_payment_date")->AsString(), "2025-07-01");  // the old payment day
+  EXPECT_EQ(d->Find("weekly_pence")->AsInt(), 9000);                   // 12 % of £750
+  // The statement: the old schedule until 10 June, then the new initial arrears and instalments.
+  const Json st = server_.Get("/api/v1/cases/" + ref_ + "/statement?as_of=2025-07-01", cw_).json();
+  // Old: initial arrears 24 days × 7200/7 = 24685.71 -> 24686, instalments 1 May and 1 Jun of
+  // 7200 × 52 / 12 = 31200. New: 21 days × 9000/7 = 27000, instalment 1 Jul 9000 × 52 / 12 = 39000.
+  EXPECT_EQ(st.Find("due_pence")->AsInt(), 24686 + 31200 * 2 + 27000 + 39000);
+}
+
+TEST_F(ChangesE2E, SharedCareRunsFromTheDateReported) {
+  const HttpResult r = Change(
+      R"({"kind":"shared_care","change_date":"2025-07-20","reported_on":"2025-08-05",)"
+      R"("nights_with_paying_parent":{"c1":110}})",
+      cw_);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const Json* d = r.json().Find("decision");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->Find("effective_date")->AsString(), "2025-08-05");
+  EXPECT_EQ(d->Find("weekly_pence")->AsInt(), 5143);  // 7200 × 5/7 = 5142.86
+}
+
+TEST_F(ChangesE2E, ParentsReportIsAWorkItemAndWithin32DaysAReconsideration) {
+  const HttpResult session = server_.Post(
+      "/api/v1/session",
+      R"({"case_reference":")" + ref_ + R"(","ni_number":"AB123456C","pin":"4827163"})");
+  ASSERT_EQ(session.status, 200) << session.body;
+  const std::string cookie = session.Header("set-cookie");
+  const Headers parent = {{"Cookie", cookie.substr(0, cookie.find(';'))}};
+  const HttpResult r = Change(R"({"kind":"income","change_date":"2025-06-10"})", parent);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json().Find("status")->AsString(), "reported");
+  // The decision was notified today (the server's clock), so this counts as a reconsideration.
+  EXPECT_NE(r.json().Find("reason")->AsString().find("reconsideration"), std::string::npos);
+  const Json items = server_.Get("/api/v1/work-items?status=open", cw_).json();
+  bool found = false;
+  for (const Json& w : items.Find("work_items")->items()) {
+    found = found || w.Find("kind")->AsString() == "change_of_circumstances";
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(server_.Get("/api/v1/cases/" + ref_ + "/changes", parent).status, 200);
+}
+
+TEST_F(ChangesE2E, LastChildLeavingClosesTheCaseAndArrearsStay) {
+  const HttpResult r = Change(
+      R"({"kind":"child_left","change_date":"2025-06-15","child_id":"c1"})", cw_);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(server_.Get("/api/v1/cases/" + ref_, cw_).json().Find("status")->AsString(), "closed");
+  // Nothing falls due from the day it closed; what fell due before stays.
+  const Json before = server_.Get("/api/v1/cases/" + ref_ + "/statement?as_of=2025-06-14", cw_).json();
+  const Json later = server_.Get("/api/v1/cases/" + ref_ + "/statement?as_of=2026-01-01", cw_).json();
+  EXPECT_EQ(before.Find("due_pence")->AsInt(), later.Find("due_pence")->AsInt());
+  EXPECT_GT(later.Find("arrears_pence")->AsInt(), 0);
+  // A child who is not on the case is a field error.
+  EXPECT_EQ(Change(R"({"kind":"child_left","change_date":"2025-06-15","child_id":"c9"})", cw_).status,
+            422);
+}
+
+}  // namespace
+}  // namespace childmaint::testing
