@@ -1,10 +1,43 @@
 #!/usr/bin/env bash
-# `make run` until the service exists: a calculation demo through the real CLI.
+# `make run`: a fresh demo service. Builds nothing (the Makefile's run target builds first).
+# Creates run/childmaint.db anew with 200 demo cases, a caseworker token, then serves on
+# $PORT (default 8080) in the foreground until Ctrl-C.
 set -euo pipefail
 BUILD="${1:-build}"
-request='{"effective_date":"2025-04-07","paying_parent":{"income":{"weekly_pence":60000},"relevant_other_children":1},"receiving_parents":[{"id":"A","children":[{"id":"c1","nights_with_paying_parent":0},{"id":"c2","nights_with_paying_parent":110}]}],"collection":"collect_and_pay"}'
-echo "Request:"
-echo "$request"
-echo
-echo "Response (build/childmaint calc --explain):"
-echo "$request" | "$BUILD/childmaint" calc --explain
+PORT="${PORT:-8080}"
+BIN="$BUILD/childmaint"
+DIR=run
+DB="sqlite:$DIR/childmaint.db"
+
+mkdir -p "$DIR"
+rm -f "$DIR/childmaint.db" "$DIR/childmaint.db-wal" "$DIR/childmaint.db-shm"
+
+demo=$("$BIN" demo-data --cases 200 --db "$DB")
+token=$("$BIN" admin token --role caseworker --name demo --db "$DB")
+demo_case=$(sed -n 's/^demo case: reference \([0-9]*\),.*/\1/p' <<<"$demo")
+
+"$BIN" serve --port "$PORT" --db "$DB" >"$DIR/serve.out" 2>"$DIR/serve.err" &
+server=$!
+trap 'kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT INT TERM
+for _ in $(seq 1 50); do
+  grep -q '^listening on ' "$DIR/serve.out" 2>/dev/null && break
+  kill -0 "$server" 2>/dev/null || { cat "$DIR/serve.err" >&2; exit 1; }
+  sleep 0.1
+done
+url=$(sed -n 's/^listening on //p' "$DIR/serve.out")
+
+cat <<MSG
+$demo
+
+childmaint is running at $url  (database $DIR/childmaint.db, log $DIR/serve.err)
+
+caseworker token: $token
+
+try:
+  curl -s -H "Authorization: Bearer $token" $url/api/v1/cases/$demo_case
+  curl -s $url/api/v1/health
+
+Parents sign in at $url with the case reference, NI number and PIN shown above.
+Press Ctrl-C to stop.
+MSG
+wait "$server"

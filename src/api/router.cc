@@ -142,6 +142,14 @@ void SecurityHeaders(HttpResponse& r) {
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> RouteList() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const RouteEntry& r : AllRoutes()) {
+    out.emplace_back(std::string(r.method), std::string(r.pattern));
+  }
+  return out;
+}
+
 std::string Caller::Actor() const {
   switch (kind) {
     case Kind::kCaseworker:

@@ -5,9 +5,17 @@
 #include "api/context.h"
 #include "api/http_types.h"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace childmaint::api {
 
 HttpResponse Route(Context& ctx, const HttpRequest& req);
+
+// Every (method, path pattern) the router serves; "{}" stands for a path parameter. The OpenAPI
+// document must describe each one (openapi_test.cc).
+std::vector<std::pair<std::string, std::string>> RouteList();
 
 // The session cookie's name.
 inline constexpr std::string_view kSessionCookie = "cms_session";

@@ -7,3 +7,4 @@ cm_library(cm_api SRCS router.cc problem.cc body.cc crypto.cc handler_util.cc ha
   handlers_reconsiderations.cc handlers_complaints.cc handlers_changes.cc decide.cc ${CM_OPENAPI}
   DEPS cm_store cm_cases cm_contract cm_http)
 target_link_libraries(cm_api PRIVATE ${SODIUM_LIBRARY})
+cm_test(openapi_test LABEL unit SRCS openapi_test.cc DEPS cm_api)

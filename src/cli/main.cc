@@ -63,6 +63,18 @@ int main(int argc, char** argv) {
   token->add_option("--db", admin_db, "sqlite:PATH (default sqlite:childmaint.db)");
   token->add_option("--name", token_name, "Who the token is for (recorded in the audit trail)");
 
+  childmaint::cli::DemoDataOptions demo_options;
+  CLI::App* demo = app.add_subcommand("demo-data", "Create realistic demo cases");
+  demo->add_option("--cases", demo_options.cases, "How many cases")->check(CLI::Range(1, 5000000));
+  demo->add_option("--as-of", demo_options.as_of, "YYYY-MM-DD (default today)");
+  demo->add_option("--db", demo_options.db, "sqlite:PATH (default sqlite:childmaint.db)");
+  demo->add_option("--seed", demo_options.seed, "Random seed (default 1)");
+
+  childmaint::cli::ReviewOptions review_options;
+  CLI::App* review = app.add_subcommand("review", "Annual review of every case due");
+  review->add_option("--as-of", review_options.as_of, "YYYY-MM-DD (default today)");
+  review->add_option("--db", review_options.db, "sqlite:PATH (default sqlite:childmaint.db)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -90,6 +102,12 @@ int main(int argc, char** argv) {
   }
   if (token->parsed()) {
     return childmaint::cli::RunAdminToken(admin_db, role, token_name);
+  }
+  if (demo->parsed()) {
+    return childmaint::cli::RunDemoData(demo_options);
+  }
+  if (review->parsed()) {
+    return childmaint::cli::RunReview(review_options);
   }
   if (lint->parsed()) {
     return childmaint::cli::RunParamsLint(params_options);

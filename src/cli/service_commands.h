@@ -16,4 +16,18 @@ int RunServe(const ServeOptions& options);
 
 int RunAdminToken(const std::string& db, const std::string& role, const std::string& name);
 
+struct DemoDataOptions {
+  std::string db = "sqlite:childmaint.db";
+  std::int64_t cases = 1000;
+  std::string as_of;  // YYYY-MM-DD; empty: today
+  std::uint64_t seed = 1;
+};
+int RunDemoData(const DemoDataOptions& options);
+
+struct ReviewOptions {
+  std::string db = "sqlite:childmaint.db";
+  std::string as_of;  // YYYY-MM-DD; empty: today
+};
+int RunReview(const ReviewOptions& options);
+
 }  // namespace childmaint::cli

@@ -1,0 +1,95 @@
+// `childmaint demo-data` then `childmaint review` (api.md "Commands"; service.md §5), end to end on
+// a temporary SQLite file; the stored decisions are read back with the sqlite3 command.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace {
+
+std::string Shell(const std::string& command) {
+  std::string out;
+  FILE* p = popen(command.c_str(), "r");
+  if (p == nullptr) {
+    return out;
+  }
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) {
+    out.append(buf, n);
+  }
+  EXPECT_EQ(pclose(p), 0) << command << "\n" << out;
+  return out;
+}
+
+std::string LastLine(const std::string& out) {
+  std::string s = out;
+  while (!s.empty() && s.back() == '\n') {
+    s.pop_back();
+  }
+  const auto nl = s.rfind('\n');
+  return nl == std::string::npos ? s : s.substr(nl + 1);
+}
+
+class ReviewE2e : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char dir[] = "/tmp/cm_review_XXXXXX";
+    ASSERT_NE(mkdtemp(dir), nullptr);
+    dir_ = dir;
+    db_ = "sqlite:" + dir_ + "/review.db";
+  }
+  void TearDown() override { Shell("rm -rf '" + dir_ + "'"); }
+  std::string Cmd(const std::string& args) {
+    return std::string(CM_CHILDMAINT) + " " + args + " --db " + db_ + " 2>&1";
+  }
+  std::string Sql(const std::string& sql) {
+    return Shell("sqlite3 '" + dir_ + "/review.db' \"" + sql + "\"");
+  }
+  std::string dir_;
+  std::string db_;
+};
+
+TEST_F(ReviewE2e, ReviewsEveryCaseOnceAYearLater) {
+  const std::string demo = Shell(Cmd("demo-data --cases 20 --as-of 2025-06-01"));
+  EXPECT_NE(demo.find("demo case: reference 121"), std::string::npos) << demo;
+  // Nothing is due on the day the demo data was made.
+  EXPECT_EQ(LastLine(Shell(Cmd("review --as-of 2025-06-01"))).rfind("reviewed 0 cases in ", 0), 0u);
+  const std::string first = LastLine(Shell(Cmd("review --as-of 2026-06-01")));
+  EXPECT_EQ(first.rfind("reviewed 20 cases in ", 0), 0u) << first;
+  EXPECT_EQ(first.substr(first.size() - 2), " s");
+  const std::string second = LastLine(Shell(Cmd("review --as-of 2026-06-01")));
+  EXPECT_EQ(second.rfind("reviewed 0 cases in ", 0), 0u) << second;
+
+  EXPECT_EQ(Sql("SELECT COUNT(*) FROM cases"), "20\n");
+  // Every case: two decisions, the initial one then an annual review.
+  EXPECT_EQ(Sql("SELECT COUNT(*) FROM cases c WHERE (SELECT COUNT(*) FROM decisions d WHERE "
+                "d.case_id = c.id) = 2 AND (SELECT kind FROM decisions d WHERE d.case_id = c.id "
+                "ORDER BY id DESC LIMIT 1) = 'annual_review' AND (SELECT kind FROM decisions d "
+                "WHERE d.case_id = c.id ORDER BY id LIMIT 1) = 'initial'"),
+            "20\n");
+  // Effective from the first anniversary; paid from the old schedule; next review a year on.
+  EXPECT_EQ(Sql("SELECT COUNT(*) FROM decisions d JOIN cases c ON c.id = d.case_id WHERE "
+                "d.kind = 'annual_review' AND d.effective_date = date(c.initial_effective_date, "
+                "'+1 year') AND d.first_payment_date >= d.effective_date AND c.next_review_date = "
+                "date(c.initial_effective_date, '+2 years')"),
+            "20\n");
+  EXPECT_EQ(Sql("SELECT COUNT(*) FROM decisions WHERE kind = 'annual_review' AND "
+                "json_extract(request, '$.effective_date') = effective_date AND "
+                "json_extract(response, '$.effective_date') = effective_date"),
+            "20\n");
+}
+
+TEST_F(ReviewE2e, SeveralAnniversariesDueCountOnce) {
+  Shell(Cmd("demo-data --cases 5 --as-of 2025-06-01"));
+  const std::string out = LastLine(Shell(Cmd("review --as-of 2028-06-01")));
+  EXPECT_EQ(out.rfind("reviewed 5 cases in ", 0), 0u) << out;
+  EXPECT_EQ(Sql("SELECT COUNT(*) FROM decisions WHERE kind = 'annual_review'"), "5\n");
+  EXPECT_EQ(Sql("SELECT COUNT(*) FROM cases WHERE next_review_date > '2028-06-01' AND "
+                "next_review_date <= '2029-06-01'"),
+            "5\n");
+}
+
+}  // namespace
