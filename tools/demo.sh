@@ -37,7 +37,9 @@ try:
   curl -s -H "Authorization: Bearer $token" $url/api/v1/cases/$demo_case
   curl -s $url/api/v1/health
 
-Parents sign in at $url with the case reference, NI number and PIN shown above.
+Parents sign in through the API with the case reference, NI number and PIN shown above:
+  curl -s -c jar -X POST $url/api/v1/session -d '{"case_reference":"...","ni_number":"...","pin":"..."}'
+  curl -s -b jar $url/api/v1/cases/$demo_case
 Press Ctrl-C to stop.
 MSG
 wait "$server"
