@@ -5,6 +5,7 @@
 #include "api/handler_util.h"
 #include "calc/calculate.h"
 #include "cases/decision_request.h"
+#include "cases/time_limits.h"
 #include "contract/request_reader.h"
 #include "contract/response_writer.h"
 #include "store/case_repository.h"
@@ -87,6 +88,20 @@ Result<cases::Decision> Decide(Context& ctx, store::Db& db, const Caller& caller
   CMS_ASSIGN_OR_RETURN(const cases::CaseState next,
                        cases::Transition(c.status, cases::CaseEvent::kDecisionMade));
   const std::map<std::string, std::int64_t>& nights = in.nights;
+  // A child stops qualifying at 16, or at the end of full-time non-advanced education and at the
+  // latest 20 (service.md §8): from that date the child is left out of every decision.
+  for (cases::Child& ch : c.children) {
+    if (ch.stopped_qualifying_on) {
+      continue;
+    }
+    CMS_ASSIGN_OR_RETURN(const Date stops,
+                         cases::ChildStopsQualifying(ch.date_of_birth, ch.in_education_until.has_value(),
+                                                     ch.in_education_until, ctx.law));
+    if (!(in.effective_date < stops)) {
+      ch.stopped_qualifying_on = stops;
+      CMS_TRY(store::SaveChild(db, ch));
+    }
+  }
   std::vector<cases::CalcReceivingParent> rps;
   cases::CalcReceivingParent mine{c.reference, {}};
   for (const cases::Child& ch : c.children) {

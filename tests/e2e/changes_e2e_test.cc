@@ -123,3 +123,33 @@ TEST_F(ChangesE2E, LastChildLeavingClosesTheCaseAndArrearsStay) {
 
 }  // namespace
 }  // namespace childmaint::testing
+
+namespace childmaint::testing {
+namespace {
+
+// A child who has turned 16 (and is not in full-time education) is left out of a decision.
+TEST(AgeE2E, ChildrenOver16AreLeftOutOfDecisions) {
+  TestServer server;
+  const Headers cw = {{"Authorization", server.Bearer("caseworker")}};
+  std::string app = kApplication;
+  app.replace(app.find("GHACM-CHANGE"), 12, "GHACM-AGES00");
+  app.replace(app.find(R"([{"name":"Jo Taylor","date_of_birth":"2017-09-01"}])"),
+              std::string(R"([{"name":"Jo Taylor","date_of_birth":"2017-09-01"}])").size(),
+              R"([{"name":"Kim Taylor","date_of_birth":"2009-05-01"},{"name":"Jo Taylor","date_of_birth":"2015-09-01"}])");
+  const HttpResult a = server.Post("/api/v1/applications", app, cw);
+  ASSERT_EQ(a.status, 201) << a.body;
+  const std::string ref = a.json().Find("case_reference")->AsString();
+  // Kim turns 16 on 2025-05-01: a decision from 2025-06-01 is for one child (12 % of £600).
+  const HttpResult d = server.Post(
+      "/api/v1/cases/" + ref + "/decisions",
+      R"({"effective_date":"2025-06-01","paying_parent":{"income":{"weekly_pence":60000}},)"
+      R"("first_payment_date":"2025-06-01"})",
+      cw);
+  ASSERT_EQ(d.status, 201) << d.body;
+  EXPECT_EQ(d.json().Find("weekly_pence")->AsInt(), 7200);
+  const Json c = server.Get("/api/v1/cases/" + ref, cw).json();
+  EXPECT_EQ(c.Find("children")->items()[0].Find("stopped_qualifying_on")->AsString(), "2025-05-01");
+}
+
+}  // namespace
+}  // namespace childmaint::testing
