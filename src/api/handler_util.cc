@@ -1,6 +1,7 @@
 #include "api/handler_util.h"
 
 #include "api/problem.h"
+#include "cases/case_schedule.h"
 #include "cases/references.h"
 #include "store/case_repository.h"
 
@@ -97,6 +98,51 @@ Json CaseJson(const cases::Case& c, const Caller& caller) {
   j.Set("children", std::move(children));
   const cases::Decision* d = c.CurrentDecision();
   j.Set("current_decision", d != nullptr ? DecisionJson(*d) : Json());
+  return j;
+}
+
+HttpResponse ReadCase(Context& ctx, const Caller& caller, std::string_view reference,
+                      const std::function<Result<Json>(store::Db&, const cases::Case&)>& fn) {
+  constexpr int kOk = 200;
+  auto db = ctx.pool.Acquire();
+  auto c = LoadCaseFor(*db, caller, reference);
+  if (!c) {
+    return FromError(c.error());
+  }
+  auto body = fn(*db, *c);
+  return body ? JsonResponse(kOk, *body) : FromError(body.error());
+}
+
+Result<ledger::Statement> StatementOn(const Context& ctx, store::Db& db, const cases::Case& c,
+                                      Date d) {
+  CMS_ASSIGN_OR_RETURN(const std::int64_t weeks, ReferenceWeeks(ctx, d));
+  CMS_ASSIGN_OR_RETURN(const auto dues, cases::DuesUpTo(c, d, weeks));
+  CMS_ASSIGN_OR_RETURN(const auto postings, store::LoadPostings(db, c.id));
+  return ledger::StatementAsOf(dues, postings, d);
+}
+
+Result<ledger::Posting> PostOn(const Context& ctx, store::Db& db, const Caller& caller,
+                               const cases::Case& c, ledger::Posting posting) {
+  CMS_ASSIGN_OR_RETURN(const std::int64_t weeks, ReferenceWeeks(ctx, posting.effective_on));
+  CMS_ASSIGN_OR_RETURN(const auto dues, cases::DuesUpTo(c, posting.effective_on, weeks));
+  CMS_ASSIGN_OR_RETURN(const auto existing, store::LoadPostings(db, c.id));
+  posting.id = existing.empty() ? 1 : existing.back().id + 1;
+  posting.recorded_at = ctx.clock.NowUnixSeconds();
+  CMS_TRY(ledger::ValidateNew(dues, existing, posting));
+  CMS_ASSIGN_OR_RETURN(posting.id, store::InsertPosting(db, c.id, posting, caller.Actor()));
+  return posting;
+}
+
+Json PostingJson(const ledger::Posting& p) {
+  Json j = Json::Object();
+  j.Set("id", Json(p.id));
+  j.Set("kind", Json(ledger::PostingKindName(p.kind)));
+  j.Set("effective_on", Json(p.effective_on.ToIso()));
+  j.Set("amount_pence", Json(p.amount.pence()));
+  j.Set("method", p.method.empty() ? Json() : Json(p.method));
+  j.Set("reverses", p.reverses ? Json(*p.reverses) : Json());
+  j.Set("reference", p.reference.empty() ? Json() : Json(p.reference));
+  j.Set("recorded_at", Json(IsoTimestamp(p.recorded_at)));
   return j;
 }
 

@@ -9,6 +9,7 @@
 #include "api/http_types.h"
 #include "base/json.h"
 #include "cases/model.h"
+#include "ledger/ledger.h"
 #include "store/db.h"
 
 namespace childmaint::api {
@@ -22,6 +23,20 @@ Result<cases::Case> LoadCaseFor(store::Db& db, const Caller& caller, std::string
 // when that party has domestic-abuse protection (the name is shown).
 Json CaseJson(const cases::Case& c, const Caller& caller);
 Json DecisionJson(const cases::Decision& d);
+
+// A read-only answer about the case the caller may see: fn's JSON as 200, or its error.
+HttpResponse ReadCase(Context& ctx, const Caller& caller, std::string_view reference,
+                      const std::function<Result<Json>(store::Db&, const cases::Case&)>& fn);
+
+// The case's statement as of d (ledger::StatementAsOf over its dues and postings).
+Result<ledger::Statement> StatementOn(const Context& ctx, store::Db& db, const cases::Case& c,
+                                      Date d);
+
+// Validates a posting against the case's dues and postings (ledger::ValidateNew) and writes it;
+// returns it with its id and recording time.
+Result<ledger::Posting> PostOn(const Context& ctx, store::Db& db, const Caller& caller,
+                               const cases::Case& c, ledger::Posting posting);
+Json PostingJson(const ledger::Posting& p);
 
 // Runs fn in one write transaction; its error becomes the problem response and nothing changes.
 HttpResponse InTransaction(Context& ctx, const std::function<Result<HttpResponse>(store::Db&)>& fn);

@@ -23,31 +23,17 @@ namespace {
 constexpr int kOk = 200;
 constexpr int kCreated = 201;
 
-HttpResponse ReadOnly(Context& ctx, const Caller& caller, const PathParams& p,
-                      const std::function<Result<Json>(store::Db&, const cases::Case&)>& fn) {
-  auto db = ctx.pool.Acquire();
-  auto c = LoadCaseFor(*db, caller, p[0]);
-  if (!c) {
-    return FromError(c.error());
-  }
-  auto body = fn(*db, *c);
-  if (!body) {
-    return FromError(body.error());
-  }
-  return JsonResponse(kOk, *body);
-}
-
 }  // namespace
 
 HttpResponse GetCase(Context& ctx, const Caller& caller, const HttpRequest&, const PathParams& p) {
-  return ReadOnly(ctx, caller, p, [&](store::Db&, const cases::Case& c) -> Result<Json> {
+  return ReadCase(ctx, caller, p[0], [&](store::Db&, const cases::Case& c) -> Result<Json> {
     return CaseJson(c, caller);
   });
 }
 
 HttpResponse ListDecisions(Context& ctx, const Caller& caller, const HttpRequest&,
                            const PathParams& p) {
-  return ReadOnly(ctx, caller, p, [&](store::Db&, const cases::Case& c) -> Result<Json> {
+  return ReadCase(ctx, caller, p[0], [&](store::Db&, const cases::Case& c) -> Result<Json> {
     Json list = Json::Array();
     for (const cases::Decision& d : c.decisions) {
       list.Push(DecisionJson(d));
@@ -151,7 +137,7 @@ HttpResponse MakeDecision(Context& ctx, const Caller& caller, const HttpRequest&
 
 HttpResponse GetSchedule(Context& ctx, const Caller& caller, const HttpRequest& req,
                          const PathParams& p) {
-  return ReadOnly(ctx, caller, p, [&](store::Db&, const cases::Case& c) -> Result<Json> {
+  return ReadCase(ctx, caller, p[0], [&](store::Db&, const cases::Case& c) -> Result<Json> {
     const cases::Decision* d = c.CurrentDecision();
     if (d == nullptr) {
       return Error::Make(ErrorCode::kFailedPrecondition, "schedule.no_decision",
@@ -195,11 +181,9 @@ HttpResponse GetStatement(Context& ctx, const Caller& caller, const HttpRequest&
     }
     as_of = *d;
   }
-  return ReadOnly(ctx, caller, p, [&](store::Db& db, const cases::Case& c) -> Result<Json> {
-    CMS_ASSIGN_OR_RETURN(const std::int64_t weeks, ReferenceWeeks(ctx, as_of));
-    CMS_ASSIGN_OR_RETURN(const auto dues, cases::DuesUpTo(c, as_of, weeks));
+  return ReadCase(ctx, caller, p[0], [&](store::Db& db, const cases::Case& c) -> Result<Json> {
+    CMS_ASSIGN_OR_RETURN(const ledger::Statement s, StatementOn(ctx, db, c, as_of));
     CMS_ASSIGN_OR_RETURN(const auto postings, store::LoadPostings(db, c.id));
-    const ledger::Statement s = ledger::StatementAsOf(dues, postings, as_of);
     Json out = Json::Object();
     out.Set("as_of", Json(as_of.ToIso()));
     out.Set("due_pence", Json(s.due.pence()));
@@ -212,14 +196,7 @@ HttpResponse GetStatement(Context& ctx, const Caller& caller, const HttpRequest&
       if (as_of < posting.effective_on) {
         continue;
       }
-      Json j = Json::Object();
-      j.Set("id", Json(posting.id));
-      j.Set("kind", Json(ledger::PostingKindName(posting.kind)));
-      j.Set("effective_on", Json(posting.effective_on.ToIso()));
-      j.Set("amount_pence", Json(posting.amount.pence()));
-      j.Set("reverses", posting.reverses ? Json(*posting.reverses) : Json());
-      j.Set("method", posting.method.empty() ? Json() : Json(posting.method));
-      list.Push(std::move(j));
+      list.Push(PostingJson(posting));
     }
     out.Set("postings", std::move(list));
     return out;

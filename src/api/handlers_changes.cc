@@ -20,7 +20,6 @@ namespace childmaint::api {
 
 namespace {
 
-constexpr int kOk = 200;
 constexpr int kCreated = 201;
 
 // Kinds whose supersession runs from the date of the change (reg 18: benefits starting or
@@ -234,30 +233,25 @@ HttpResponse ReportChange(Context& ctx, const Caller& caller, const HttpRequest&
 // GET /cases/{ref}/changes
 HttpResponse ListChanges(Context& ctx, const Caller& caller, const HttpRequest&,
                          const PathParams& p) {
-  auto db = ctx.pool.Acquire();
-  auto c = LoadCaseFor(*db, caller, p[0]);
-  if (!c) {
-    return FromError(c.error());
-  }
-  auto rows = db->Query("SELECT id, kind, reported_on, status, details, decision_id FROM changes "
-                        "WHERE case_id = ? ORDER BY id",
-                        {store::Value(c->id)});
-  if (!rows) {
-    return FromError(rows.error());
-  }
-  Json list = Json::Array();
-  for (const store::Row& r : *rows) {
-    Json j = Json::Object();
-    j.Set("id", Json(r.Int(0))).Set("kind", Json(r.Text(1)));
-    j.Set("reported_on", Json(r.Text(2))).Set("status", Json(r.Text(3)));
-    auto details = Json::Parse(r.Text(4));
-    j.Set("details", details ? *details : Json());
-    j.Set("decision_id", r.IsNull(5) ? Json() : Json(r.Int(5)));
-    list.Push(std::move(j));
-  }
-  Json out = Json::Object();
-  out.Set("changes", std::move(list));
-  return JsonResponse(kOk, out);
+  return ReadCase(ctx, caller, p[0], [&](store::Db& db, const cases::Case& c) -> Result<Json> {
+    CMS_ASSIGN_OR_RETURN(const auto rows,
+                         db.Query("SELECT id, kind, reported_on, status, details, decision_id "
+                                  "FROM changes WHERE case_id = ? ORDER BY id",
+                                  {store::Value(c.id)}));
+    Json list = Json::Array();
+    for (const store::Row& r : rows) {
+      Json j = Json::Object();
+      j.Set("id", Json(r.Int(0))).Set("kind", Json(r.Text(1)));
+      j.Set("reported_on", Json(r.Text(2))).Set("status", Json(r.Text(3)));
+      auto details = Json::Parse(r.Text(4));
+      j.Set("details", details ? *details : Json());
+      j.Set("decision_id", r.IsNull(5) ? Json() : Json(r.Int(5)));
+      list.Push(std::move(j));
+    }
+    Json out = Json::Object();
+    out.Set("changes", std::move(list));
+    return out;
+  });
 }
 
 std::span<const RouteEntry> ChangeRoutes() {

@@ -36,50 +36,6 @@ Json ActionJson(const store::Row& r) {
   return j;
 }
 
-Json PostingJson(const ledger::Posting& p) {
-  Json j = Json::Object();
-  j.Set("id", Json(p.id));
-  j.Set("kind", Json(ledger::PostingKindName(p.kind)));
-  j.Set("effective_on", Json(p.effective_on.ToIso()));
-  j.Set("amount_pence", Json(p.amount.pence()));
-  j.Set("reference", p.reference.empty() ? Json() : Json(p.reference));
-  j.Set("recorded_at", Json(IsoTimestamp(p.recorded_at)));
-  return j;
-}
-
-// The statement of the case as of d (ledger.h).
-Result<ledger::Statement> StatementOn(const Context& ctx, store::Db& db, const cases::Case& c,
-                                      Date d) {
-  CMS_ASSIGN_OR_RETURN(const std::int64_t weeks, ReferenceWeeks(ctx, d));
-  CMS_ASSIGN_OR_RETURN(const auto dues, cases::DuesUpTo(c, d, weeks));
-  CMS_ASSIGN_OR_RETURN(const auto postings, store::LoadPostings(db, c.id));
-  return ledger::StatementAsOf(dues, postings, d);
-}
-
-// Validates (ledger::ValidateNew) and writes a posting on the case.
-Result<ledger::Posting> PostOn(const Context& ctx, store::Db& db, const Caller& caller,
-                               const cases::Case& c, ledger::Posting posting) {
-  CMS_ASSIGN_OR_RETURN(const std::int64_t weeks, ReferenceWeeks(ctx, posting.effective_on));
-  CMS_ASSIGN_OR_RETURN(const auto dues, cases::DuesUpTo(c, posting.effective_on, weeks));
-  CMS_ASSIGN_OR_RETURN(const auto existing, store::LoadPostings(db, c.id));
-  posting.id = existing.empty() ? 1 : existing.back().id + 1;
-  posting.recorded_at = ctx.clock.NowUnixSeconds();
-  CMS_TRY(ledger::ValidateNew(dues, existing, posting));
-  CMS_ASSIGN_OR_RETURN(posting.id, store::InsertPosting(db, c.id, posting, caller.Actor()));
-  return posting;
-}
-
-HttpResponse ReadList(Context& ctx, const Caller& caller, const PathParams& p,
-                      const std::function<Result<Json>(store::Db&, const cases::Case&)>& fn) {
-  auto db = ctx.pool.Acquire();
-  auto c = LoadCaseFor(*db, caller, p[0]);
-  if (!c) {
-    return FromError(c.error());
-  }
-  auto body = fn(*db, *c);
-  return body ? JsonResponse(kOk, *body) : FromError(body.error());
-}
-
 HttpResponse TeamLeaderOnly() {
   return Problem(kForbidden, "Team leader only", "This action needs a team leader.");
 }
@@ -149,7 +105,7 @@ HttpResponse TakeAction(Context& ctx, const Caller& caller, const HttpRequest& r
 
 HttpResponse ListActions(Context& ctx, const Caller& caller, const HttpRequest&,
                          const PathParams& p) {
-  return ReadList(ctx, caller, p, [&](store::Db& db, const cases::Case& c) -> Result<Json> {
+  return ReadCase(ctx, caller, p[0], [&](store::Db& db, const cases::Case& c) -> Result<Json> {
     CMS_ASSIGN_OR_RETURN(const auto rows, db.Query(std::string(kActionColumns) + " ORDER BY id",
                                                    {store::Value(c.id)}));
     Json list = Json::Array();
@@ -314,7 +270,7 @@ HttpResponse ReportMissedPayment(Context& ctx, const Caller& caller, const HttpR
 
 HttpResponse ListMissedPayments(Context& ctx, const Caller& caller, const HttpRequest&,
                                 const PathParams& p) {
-  return ReadList(ctx, caller, p, [&](store::Db& db, const cases::Case& c) -> Result<Json> {
+  return ReadCase(ctx, caller, p[0], [&](store::Db& db, const cases::Case& c) -> Result<Json> {
     CMS_ASSIGN_OR_RETURN(const auto rows,
                          db.Query("SELECT id, due_on, amount_pence, reported_on, note, party_id "
                                   "FROM missed_payments WHERE case_id = ? ORDER BY id",

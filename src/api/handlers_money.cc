@@ -15,31 +15,13 @@ namespace {
 constexpr int kCreated = 201;
 constexpr std::size_t kMaxKey = 200;
 
-Json PostingJson(const ledger::Posting& p) {
-  Json j = Json::Object();
-  j.Set("id", Json(p.id));
-  j.Set("kind", Json(ledger::PostingKindName(p.kind)));
-  j.Set("effective_on", Json(p.effective_on.ToIso()));
-  j.Set("amount_pence", Json(p.amount.pence()));
-  j.Set("method", p.method.empty() ? Json() : Json(p.method));
-  j.Set("reverses", p.reverses ? Json(*p.reverses) : Json());
-  j.Set("recorded_at", Json(IsoTimestamp(p.recorded_at)));
-  return j;
-}
-
 // Validates and writes a posting on the case; the answer is 201 with the posting.
 Result<HttpResponse> Post(Context& ctx, store::Db& db, const Caller& caller, const cases::Case& c,
-                          ledger::Posting posting, std::string_view action) {
-  CMS_ASSIGN_OR_RETURN(const std::int64_t weeks, ReferenceWeeks(ctx, posting.effective_on));
-  CMS_ASSIGN_OR_RETURN(const auto dues, cases::DuesUpTo(c, posting.effective_on, weeks));
-  CMS_ASSIGN_OR_RETURN(const auto existing, store::LoadPostings(db, c.id));
-  posting.id = existing.empty() ? 1 : existing.back().id + 1;
-  posting.recorded_at = ctx.clock.NowUnixSeconds();
-  CMS_TRY(ledger::ValidateNew(dues, existing, posting));
-  CMS_ASSIGN_OR_RETURN(posting.id, store::InsertPosting(db, c.id, posting, caller.Actor()));
-  Json detail = PostingJson(posting);
-  CMS_TRY(store::Audit(db, caller.Actor(), action, c.id, detail, NowIso(ctx)));
-  return JsonResponse(kCreated, PostingJson(posting));
+                          const ledger::Posting& posting, std::string_view action) {
+  CMS_ASSIGN_OR_RETURN(const ledger::Posting written, PostOn(ctx, db, caller, c, posting));
+  const Json out = PostingJson(written);
+  CMS_TRY(store::Audit(db, caller.Actor(), action, c.id, out, NowIso(ctx)));
+  return JsonResponse(kCreated, out);
 }
 
 // Idempotency-Key (api.md): the same key and body answer as the first time and record nothing;

@@ -34,5 +34,6 @@ std::span<const RouteEntry> EnforcementRoutes();       // handlers_enforcement.c
 std::span<const RouteEntry> ReconsiderationRoutes();   // handlers_reconsiderations.cc
 std::span<const RouteEntry> ComplaintRoutes();         // handlers_complaints.cc
 std::span<const RouteEntry> ChangeRoutes();            // handlers_changes.cc
+std::span<const RouteEntry> ParentageRoutes();         // handlers_parentage.cc
 
 }  // namespace childmaint::api
