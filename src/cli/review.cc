@@ -88,9 +88,15 @@ int RunReview(const ReviewOptions& options) {
     Status s = store::InTransaction(*db, [&]() -> Status {
       for (const Reviewed& r : batch) {
         CMS_ASSIGN_OR_RETURN(const std::int64_t id, store::InsertDecision(*db, r.case_id, r.decision));
-        (void)id;
         CMS_TRY(db->Exec("UPDATE cases SET next_review_date = ? WHERE id = ?",
                          {store::Value(r.next_review.ToIso()), store::Value(r.case_id)}));
+        // Every state change is in the audit trail: one row per case reviewed.
+        Json detail = Json::Object();
+        detail.Set("decision_id", Json(id)).Set("kind", Json("annual_review"));
+        detail.Set("weekly_pence", Json(r.decision.weekly.pence()));
+        detail.Set("next_review_date", Json(r.next_review.ToIso()));
+        CMS_TRY(store::Audit(*db, r.decision.created_by, "decision_made", r.case_id, detail,
+                             r.decision.created_at));
       }
       return Ok();
     });

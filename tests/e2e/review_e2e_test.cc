@@ -87,6 +87,10 @@ TEST_F(ReviewE2e, SeveralAnniversariesDueCountOnce) {
   const std::string out = LastLine(Shell(Cmd("review --as-of 2028-06-01")));
   EXPECT_EQ(out.rfind("reviewed 5 cases in ", 0), 0u) << out;
   EXPECT_EQ(Sql("SELECT COUNT(*) FROM decisions WHERE kind = 'annual_review'"), "5\n");
+  // Each reviewed case has its own audit row.
+  EXPECT_EQ(Sql("SELECT COUNT(*) FROM audit WHERE action = 'decision_made' AND detail LIKE "
+                "'%annual_review%'"),
+            "5\n");
   EXPECT_EQ(Sql("SELECT COUNT(*) FROM cases WHERE next_review_date > '2028-06-01' AND "
                 "next_review_date <= '2029-06-01'"),
             "5\n");
