@@ -73,7 +73,7 @@ bool Match(std::string_view pattern, const std::vector<std::string_view>& path, 
   return true;
 }
 
-std::string CookieValue(const HttpRequest& req, std::string_view name) {
+std::string CookieNamed(const HttpRequest& req, std::string_view name) {
   const std::string* header = req.Header("cookie");
   if (header == nullptr) {
     return {};
@@ -114,7 +114,7 @@ Result<Caller> Authenticate(Context& ctx, const HttpRequest& req) {
     caller.role = row->Text(1);
     return caller;
   }
-  const std::string session = CookieValue(req, kSessionCookie);
+  const std::string session = SessionCookieValue(req);
   if (session.empty()) {
     return caller;
   }
@@ -161,6 +161,10 @@ std::string Caller::Actor() const {
   }
   return "anonymous";
 }
+
+std::string SessionCookieValue(const HttpRequest& req) { return CookieNamed(req, kSessionCookie); }
+
+Result<Caller> CallerOf(Context& ctx, const HttpRequest& req) { return Authenticate(ctx, req); }
 
 std::string QueryParam(const HttpRequest& req, std::string_view name) {
   const auto q = req.target.find('?');

@@ -17,6 +17,11 @@ HttpResponse Route(Context& ctx, const HttpRequest& req);
 // document must describe each one (openapi_test.cc).
 std::vector<std::pair<std::string, std::string>> RouteList();
 
+// The session cookie's value ("" when absent).
+std::string SessionCookieValue(const HttpRequest& req);
+// Who is calling (bearer token or session cookie); anonymous when neither is valid.
+Result<Caller> CallerOf(Context& ctx, const HttpRequest& req);
+
 // The session cookie's name.
 inline constexpr std::string_view kSessionCookie = "cms_session";
 // Parents' sessions end after this long without a request (service.md §9).

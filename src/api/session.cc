@@ -1,0 +1,104 @@
+#include "api/session.h"
+
+#include "api/crypto.h"
+#include "api/handler_util.h"
+#include "api/router.h"
+#include "cases/references.h"
+#include "store/case_repository.h"
+
+namespace childmaint::api {
+
+namespace {
+constexpr int kMaxFailures = 5;
+constexpr std::int64_t kLockSeconds = 30 * 60;
+constexpr std::size_t kPinDigits = 7;
+}  // namespace
+
+Result<SignInResult> SignInParent(Context& ctx, std::string_view reference, std::string_view ni,
+                                  std::string_view pin) {
+  // Keys for counting attempts: the normalised forms where they parse, else the text as sent.
+  const std::string ref_key = cases::ParseCaseReference(reference).value_or(std::string(reference));
+  const std::string ni_key = cases::ParseNiNumber(ni).value_or(std::string(ni));
+  const std::int64_t now = ctx.clock.NowUnixSeconds();
+  SignInResult result;
+  auto db = ctx.pool.Acquire();
+  CMS_TRY(store::InTransaction(*db, [&]() -> Status {
+    CMS_ASSIGN_OR_RETURN(auto attempts,
+                         db->MaybeOne("SELECT failures, locked_until FROM sign_in_attempts WHERE "
+                                      "case_reference = ? AND ni_number = ?",
+                                      {store::Value(ref_key), store::Value(ni_key)}));
+    if (attempts && attempts->Int(1) > now) {
+      result.outcome = SignInResult::Outcome::kLocked;
+      result.retry_after = attempts->Int(1) - now;
+      return store::Audit(*db, "anonymous", "sign_in_locked", std::nullopt, Json::Object(),
+                          NowIso(ctx));
+    }
+    std::int64_t case_id = 0;
+    std::int64_t party_id = 0;
+    if (auto ref = cases::ParseCaseReference(reference); ref && pin.size() == kPinDigits) {
+      if (auto c = store::LoadCase(*db, *ref); c) {
+        for (const cases::Party& p : c->parties) {
+          if (p.ni_number && *p.ni_number == ni_key && p.pin_hash && VerifyPin(*p.pin_hash, pin)) {
+            case_id = c->id;
+            party_id = p.id;
+          }
+        }
+      }
+    }
+    if (case_id == 0) {
+      const std::int64_t failures = (attempts ? attempts->Int(0) : 0) + 1;
+      const std::int64_t locked_until = failures >= kMaxFailures ? now + kLockSeconds : 0;
+      CMS_TRY(db->Exec("INSERT INTO sign_in_attempts (case_reference, ni_number, failures, "
+                       "locked_until) VALUES (?, ?, ?, ?) ON CONFLICT (case_reference, ni_number) "
+                       "DO UPDATE SET failures = excluded.failures, locked_until = "
+                       "excluded.locked_until",
+                       {store::Value(ref_key), store::Value(ni_key), store::Value(failures),
+                        store::Value(locked_until)}));
+      Json detail = Json::Object();
+      detail.Set("failures", Json(failures)).Set("locked", Json(locked_until > 0));
+      result.outcome = SignInResult::Outcome::kWrongDetails;
+      return store::Audit(*db, "anonymous", "sign_in_failed", std::nullopt, detail, NowIso(ctx));
+    }
+    CMS_TRY(db->Exec("DELETE FROM sign_in_attempts WHERE case_reference = ? AND ni_number = ?",
+                     {store::Value(ref_key), store::Value(ni_key)}));
+    result.session = RandomToken();  // a new id at every sign-in
+    CMS_TRY(db->Exec("INSERT INTO sessions (id_hash, case_id, party_id, csrf_token, created_at, "
+                     "last_seen_at) VALUES (?, ?, ?, ?, ?, ?)",
+                     {store::Value(Sha256Hex(result.session)), store::Value(case_id),
+                      store::Value(party_id), store::Value(RandomToken()), store::Value(now),
+                      store::Value(now)}));
+    result.outcome = SignInResult::Outcome::kSignedIn;
+    result.case_reference = ref_key;
+    return store::Audit(*db, "parent:" + std::to_string(party_id), "signed_in", case_id,
+                        Json::Object(), NowIso(ctx));
+  }));
+  return result;
+}
+
+void EndSession(Context& ctx, std::string_view session) {
+  auto db = ctx.pool.Acquire();
+  (void)store::InTransaction(*db, [&]() -> Status {
+    CMS_ASSIGN_OR_RETURN(auto row, db->MaybeOne("SELECT party_id, case_id FROM sessions WHERE "
+                                                "id_hash = ?",
+                                                {store::Value(Sha256Hex(session))}));
+    if (!row) {
+      return Ok();
+    }
+    CMS_TRY(db->Exec("DELETE FROM sessions WHERE party_id = ?", {store::Value(row->Int(0))}));
+    return store::Audit(*db, "parent:" + std::to_string(row->Int(0)), "signed_out", row->Int(1),
+                        Json::Object(), NowIso(ctx));
+  });
+}
+
+std::string SessionCookieHeader(const std::string& session, bool tls) {
+  std::string h = std::string(kSessionCookie) + "=" + session + "; Path=/; HttpOnly; SameSite=Strict";
+  if (session.empty()) {
+    h += "; Max-Age=0";
+  }
+  if (tls) {
+    h += "; Secure";
+  }
+  return h;
+}
+
+}  // namespace childmaint::api
