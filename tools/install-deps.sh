@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache git python3 time
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   libyaml-cpp-dev libsimdjson-dev libcli11-dev nlohmann-json3-dev
-  libboost-dev libsqlite3-dev sqlite3 libsodium-dev curl wrk
+  libboost-dev libsqlite3-dev sqlite3 libsodium-dev libkainjow-mustache-dev curl wrk
 )
 
 missing=()

@@ -8,6 +8,7 @@
 #include "api/crypto.h"
 #include "api/http_server.h"
 #include "api/router.h"
+#include "portal/portal.h"
 #include "cli/service_commands.h"
 #include "law/parameter_set.h"
 #include "store/db.h"
@@ -49,8 +50,10 @@ int RunServe(const ServeOptions& options) {
   api::ServerOptions server_options;
   server_options.port = static_cast<std::uint16_t>(options.port);
   server_options.threads = threads;
-  api::HttpServer server(server_options,
-                         [&ctx](const api::HttpRequest& req) { return api::Route(ctx, req); });
+  // The API under /api/, the parents' portal everywhere else.
+  api::HttpServer server(server_options, [&ctx](const api::HttpRequest& req) {
+    return req.target.starts_with("/api/") ? api::Route(ctx, req) : portal::Handle(ctx, req);
+  });
   auto port = server.Start();
   if (!port) {
     std::fprintf(stderr, "childmaint: %s\n", port.error().message.c_str());

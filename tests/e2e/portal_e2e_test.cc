@@ -1,0 +1,118 @@
+// The parents' portal over HTTP (server-rendered, no JavaScript needed): sign-in with CSRF,
+// the weekly amount, "How we worked this out", the payment plan, sign-out, security headers.
+#include <gtest/gtest.h>
+
+#include "tests/e2e/server_fixture.h"
+
+namespace childmaint::testing {
+namespace {
+
+constexpr const char* kApplication =
+    R"({"ghacm_reference":"GHACM-PORTAL","received_on":"2025-03-03",)"
+    R"("applicant":{"role":"receiving_parent","name":"Sam Taylor","date_of_birth":"1990-05-17",)"
+    R"("ni_number":"AB123456C","address":{"line1":"1 High Street","town":"Leeds","postcode":"LS1 1AA"},)"
+    R"("domestic_abuse":true,"pin":"4827163"},"other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02",)"
+    R"("ni_number":"JK123456C","address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},)"
+    R"("pin":"7654321"},"children":[{"name":"Jo Taylor","date_of_birth":"2017-09-01"}],)"
+    R"("collection":"direct_pay","payment_frequency":"monthly"})";
+
+std::string CookiePair(const HttpResult& r, const std::string& name) {
+  for (const auto& [k, v] : r.headers) {
+    if (k == "set-cookie" && v.rfind(name + "=", 0) == 0) {
+      return v.substr(0, v.find(';'));
+    }
+  }
+  return {};
+}
+
+class PortalE2E : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const Headers cw = {{"Authorization", server_.Bearer("caseworker")}};
+    const HttpResult app = server_.Post("/api/v1/applications", kApplication, cw);
+    ASSERT_EQ(app.status, 201) << app.body;
+    ref_ = app.json().Find("case_reference")->AsString();
+    ASSERT_EQ(server_.Post("/api/v1/cases/" + ref_ + "/decisions",
+                           R"({"effective_date":"2025-04-07","paying_parent":{"income":{"weekly_pence":60000}},)"
+                           R"("first_payment_date":"2025-05-01"})",
+                           cw).status,
+              201);
+  }
+  // Signs in through the form; returns the Cookie header for the session (and the CSRF cookie).
+  std::string SignIn(const std::string& ni, const std::string& pin, int* status = nullptr) {
+    const HttpResult form = server_.Get("/sign-in");
+    const std::string csrf_pair = CookiePair(form, "cms_csrf");
+    const std::string csrf = csrf_pair.substr(csrf_pair.find('=') + 1);
+    const HttpResult r = server_.Post(
+        "/sign-in", "csrf=" + csrf + "&case_reference=" + ref_.substr(0, 3) + "+" + ref_.substr(3) +
+                        "&ni_number=" + ni + "&pin=" + pin,
+        {{"Cookie", csrf_pair}});
+    if (status != nullptr) {
+      *status = r.status;
+    }
+    const std::string session = CookiePair(r, "cms_session");
+    return session.empty() ? "" : session + "; " + csrf_pair;
+  }
+  TestServer server_;
+  std::string ref_;
+};
+
+TEST_F(PortalE2E, SignInPageHasTheFormAndSecurityHeaders) {
+  const HttpResult r = server_.Get("/sign-in");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.Header("content-type").find("text/html"), std::string::npos);
+  for (const char* text : {"Case reference number</label>", "National Insurance number</label>",
+                           "PIN</label>", "Sign in</button>", "name=\"csrf\""}) {
+    EXPECT_NE(r.body.find(text), std::string::npos) << text;
+  }
+  EXPECT_NE(r.Header("content-security-policy").find("default-src 'self'"), std::string::npos);
+  EXPECT_EQ(r.Header("x-frame-options"), "DENY");
+  EXPECT_NE(CookiePair(r, "cms_csrf"), "");
+  // Without the CSRF token the form is refused.
+  EXPECT_EQ(server_.Post("/sign-in", "case_reference=1&ni_number=2&pin=3").status, 400);
+}
+
+TEST_F(PortalE2E, ParentSeesTheWeeklyAmountAndHowItWasWorkedOut) {
+  int status = 0;
+  const std::string cookie = SignIn("ab+12+34+56+c", "4827163", &status);
+  ASSERT_EQ(status, 303);
+  ASSERT_FALSE(cookie.empty());
+  const HttpResult overview = server_.Get("/overview", {{"Cookie", cookie}});
+  ASSERT_EQ(overview.status, 200);
+  EXPECT_NE(overview.body.find("\xC2\xA3" "72.00"), std::string::npos);  // 12 % of £600
+  const HttpResult calc = server_.Get("/calculation", {{"Cookie", cookie}});
+  EXPECT_NE(calc.body.find("Basic rate for 1 qualifying child: 12% of \xC2\xA3" "600.00"),
+            std::string::npos);
+  EXPECT_NE(calc.body.find("Child Support Act 1991 Sch 1 para 2(1)"), std::string::npos);
+  const HttpResult pay = server_.Get("/payments", {{"Cookie", cookie}});
+  EXPECT_EQ(pay.status, 200);
+  EXPECT_NE(pay.body.find("1 May 2025"), std::string::npos);
+  // Signing out ends the session.
+  const std::string csrf = cookie.substr(cookie.find("cms_csrf=") + 9);
+  const HttpResult out = server_.Post("/sign-out", "csrf=" + csrf, {{"Cookie", cookie}});
+  EXPECT_EQ(out.status, 303);
+  EXPECT_EQ(server_.Get("/overview", {{"Cookie", cookie}}).status, 303);
+}
+
+TEST_F(PortalE2E, WrongDetailsGetOneMessageAndPagesNeedASession) {
+  int status = 0;
+  EXPECT_EQ(SignIn("AB123456C", "0000000", &status), "");
+  EXPECT_EQ(status, 401);
+  const HttpResult form = server_.Get("/overview");
+  EXPECT_EQ(form.status, 303);
+  EXPECT_EQ(form.Header("location"), "/sign-in");
+}
+
+TEST_F(PortalE2E, TheOtherParentNeverSeesProtectedDetails) {
+  const std::string cookie = SignIn("JK123456C", "7654321");
+  ASSERT_FALSE(cookie.empty());
+  for (const char* page : {"/overview", "/calculation", "/payments", "/nowhere"}) {
+    const HttpResult r = server_.Get(page, {{"Cookie", cookie}});
+    for (const char* secret : {"1 High Street", "LS1 1AA", "AB123456C", "1990-05-17"}) {
+      EXPECT_EQ(r.body.find(secret), std::string::npos) << page << " " << secret;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace childmaint::testing
