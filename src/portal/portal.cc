@@ -7,6 +7,8 @@
 #include "api/router.h"
 #include "api/session.h"
 #include "cases/case_schedule.h"
+#include "portal/forms.h"
+#include "portal/page.h"
 #include "portal/render.h"
 #include "schedule/schedule.h"
 #include "store/case_repository.h"
@@ -19,13 +21,11 @@ using api::HttpRequest;
 using api::HttpResponse;
 
 constexpr int kOk = 200;
-constexpr int kSeeOther = 303;
 constexpr int kBadRequest = 400;
 constexpr int kUnauthorized = 401;
 constexpr int kNotFound = 404;
 constexpr int kTooMany = 429;
 constexpr int kServerError = 500;
-constexpr std::string_view kCsrfCookie = "cms_csrf";
 constexpr std::array<std::string_view, 12> kMonths = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
@@ -39,131 +39,6 @@ std::string Pounds(std::int64_t pence) {
   std::string s;
   AppendPounds(s, pence);
   return s;
-}
-
-std::string CookieNamed(const HttpRequest& req, std::string_view name) {
-  const std::string* header = req.Header("cookie");
-  if (header == nullptr) {
-    return {};
-  }
-  std::string_view s = *header;
-  while (!s.empty()) {
-    const auto semi = s.find(';');
-    std::string_view part = s.substr(0, semi);
-    while (!part.empty() && part.front() == ' ') {
-      part.remove_prefix(1);
-    }
-    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
-        part[name.size()] == '=') {
-      return std::string(part.substr(name.size() + 1));
-    }
-    s = semi == std::string_view::npos ? std::string_view() : s.substr(semi + 1);
-  }
-  return {};
-}
-
-int Hex(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
-// application/x-www-form-urlencoded: the value of `name` ("" when absent).
-std::string FormValue(std::string_view body, std::string_view name) {
-  while (!body.empty()) {
-    const auto amp = body.find('&');
-    const std::string_view part = body.substr(0, amp);
-    const auto eq = part.find('=');
-    if (part.substr(0, eq) == name && eq != std::string_view::npos) {
-      std::string out;
-      const std::string_view v = part.substr(eq + 1);
-      for (std::size_t i = 0; i < v.size(); ++i) {
-        if (v[i] == '+') {
-          out.push_back(' ');
-        } else if (v[i] == '%' && i + 2 < v.size() && Hex(v[i + 1]) >= 0 && Hex(v[i + 2]) >= 0) {
-          out.push_back(static_cast<char>(Hex(v[i + 1]) * 16 + Hex(v[i + 2])));
-          i += 2;
-        } else {
-          out.push_back(v[i]);
-        }
-      }
-      return out;
-    }
-    body = amp == std::string_view::npos ? std::string_view() : body.substr(amp + 1);
-  }
-  return {};
-}
-
-void SecurityHeaders(HttpResponse& r) {
-  r.headers.emplace_back("Content-Security-Policy",
-                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src "
-                         "'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-  r.headers.emplace_back("X-Frame-Options", "DENY");
-  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  r.headers.emplace_back("Referrer-Policy", "no-referrer");
-  r.headers.emplace_back("Cache-Control", "no-store");
-}
-
-bool Tls(const HttpRequest& req) {
-  const std::string* proto = req.Header("x-forwarded-proto");
-  return proto != nullptr && *proto == "https";
-}
-
-// The page's CSRF token: the request's cookie, or a new one the response sets.
-std::string Csrf(const HttpRequest& req, HttpResponse& res) {
-  std::string token = CookieNamed(req, kCsrfCookie);
-  if (token.empty()) {
-    token = api::RandomToken();
-    res.headers.emplace_back("Set-Cookie", std::string(kCsrfCookie) + "=" + token +
-                                               "; Path=/; HttpOnly; SameSite=Strict" +
-                                               (Tls(req) ? "; Secure" : ""));
-  }
-  return token;
-}
-
-bool CsrfOk(const HttpRequest& req) {
-  const std::string cookie = CookieNamed(req, kCsrfCookie);
-  return !cookie.empty() && api::SameSecret(cookie, FormValue(req.body, "csrf"));
-}
-
-HttpResponse Page(int status, std::string_view name, std::string_view title, const Json& data,
-                  const HttpRequest& req, bool signed_in) {
-  HttpResponse res;
-  res.status = status;
-  Json frame = Json::Object();
-  frame.Set("signed_in", Json(signed_in)).Set("csrf", Json(Csrf(req, res)));
-  auto html = RenderPage(name, title, data, frame);
-  if (!html) {
-    res.status = kServerError;
-    res.body = "<!DOCTYPE html><title>Error</title><p>Something went wrong on our side.</p>";
-  } else {
-    res.body = std::move(*html);
-  }
-  res.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
-  SecurityHeaders(res);
-  return res;
-}
-
-HttpResponse Redirect(std::string_view to) {
-  HttpResponse r;
-  r.status = kSeeOther;
-  r.headers.emplace_back("Location", std::string(to));
-  SecurityHeaders(r);
-  return r;
-}
-
-HttpResponse Message(int status, std::string_view heading, std::string_view text,
-                     const HttpRequest& req, bool signed_in) {
-  Json d = Json::Object();
-  d.Set("heading", Json(heading)).Set("text", Json(text));
-  return Page(status, "message", heading, d, req, signed_in);
 }
 
 HttpResponse SignInForm(const HttpRequest& req, int status, std::string_view error,
@@ -369,6 +244,14 @@ HttpResponse Handle(api::Context& ctx, const HttpRequest& req) {
     HttpResponse r = Redirect("/sign-in");
     r.headers.emplace_back("Set-Cookie", api::SessionCookieHeader("", Tls(req)));
     return r;
+  }
+  if (!c && IsFormPath(path)) {
+    return Redirect("/sign-in");
+  }
+  if (c) {
+    if (auto form = HandleForm(ctx, req, path, *c)) {
+      return *form;
+    }
   }
   if (path == "/" || path == "/overview" || path == "/calculation" || path == "/payments") {
     if (!c) {

@@ -116,3 +116,49 @@ TEST_F(PortalE2E, TheOtherParentNeverSeesProtectedDetails) {
 
 }  // namespace
 }  // namespace childmaint::testing
+
+namespace childmaint::testing {
+namespace {
+
+// The portal's forms post to the API as the signed-in parent.
+TEST_F(PortalE2E, ParentsUseTheFormsForChangesMissedPaymentsReconsiderationAndComplaints) {
+  const std::string cookie = SignIn("AB123456C", "4827163");
+  ASSERT_FALSE(cookie.empty());
+  const std::string csrf = cookie.substr(cookie.find("cms_csrf=") + 9);
+  const Headers who = {{"Cookie", cookie}};
+  const HttpResult form = server_.Get("/report-missed-payment", who);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("How much was missed?"), std::string::npos);
+  const HttpResult bad = server_.Post("/report-missed-payment",
+                                      "csrf=" + csrf + "&due_on=2025-06-01&amount=lots", who);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("There is a problem"), std::string::npos);
+  const HttpResult missed = server_.Post(
+      "/report-missed-payment", "csrf=" + csrf + "&due_on=2025-06-01&amount=72.00&note=none", who);
+  EXPECT_EQ(missed.status, 200) << missed.body;
+  EXPECT_NE(missed.body.find("Thank you"), std::string::npos);
+  const HttpResult complaint = server_.Post(
+      "/complaints", "csrf=" + csrf + "&summary=My+letters+never+arrive", who);
+  EXPECT_EQ(complaint.status, 200) << complaint.body;
+  EXPECT_NE(server_.Get("/complaints", who).body.find("What you have told us"), std::string::npos);
+  EXPECT_EQ(server_.Post("/reconsideration", "csrf=" + csrf + "&reasons=The+income+is+wrong", who)
+                .status,
+            200);
+  EXPECT_EQ(server_.Post("/report-change",
+                         "csrf=" + csrf + "&kind=income&change_date=2025-06-10&details=New+job", who)
+                .status,
+            200);
+  // Without the token nothing is sent.
+  EXPECT_EQ(server_.Post("/complaints", "summary=x", who).status, 400);
+  // The forms need a session.
+  EXPECT_EQ(server_.Get("/complaints").status, 303);
+  // The API recorded them for this case.
+  const Headers cw = {{"Authorization", server_.Bearer("caseworker")}};
+  const Json missed_list =
+      server_.Get("/api/v1/cases/" + ref_ + "/missed-payments", cw).json();
+  EXPECT_EQ(missed_list.Find("missed_payments")->size(), 1u);
+  EXPECT_EQ(missed_list.Find("missed_payments")->items()[0].Find("amount_pence")->AsInt(), 7200);
+}
+
+}  // namespace
+}  // namespace childmaint::testing

@@ -1,0 +1,28 @@
+// File: page.h — what every portal page shares: rendering inside the layout with the security
+// headers, redirects, messages, form values and the CSRF check.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "api/http_types.h"
+#include "base/json.h"
+
+namespace childmaint::portal {
+
+std::string CookieNamed(const api::HttpRequest& req, std::string_view name);
+// application/x-www-form-urlencoded: the value of `name` ("" when absent).
+std::string FormValue(std::string_view body, std::string_view name);
+void SecurityHeaders(api::HttpResponse& r);
+bool Tls(const api::HttpRequest& req);
+// The page's CSRF token: the request's cookie, or a new one the response sets.
+std::string Csrf(const api::HttpRequest& req, api::HttpResponse& res);
+// A form's token matches its cookie (double submit; the cookie is SameSite=Strict and HttpOnly).
+bool CsrfOk(const api::HttpRequest& req);
+api::HttpResponse Page(int status, std::string_view name, std::string_view title, const Json& data,
+                       const api::HttpRequest& req, bool signed_in);
+api::HttpResponse Redirect(std::string_view to);
+api::HttpResponse Message(int status, std::string_view heading, std::string_view text,
+                          const api::HttpRequest& req, bool signed_in);
+
+}  // namespace childmaint::portal
