@@ -73,26 +73,6 @@ bool Match(std::string_view pattern, const std::vector<std::string_view>& path, 
   return true;
 }
 
-std::string CookieNamed(const HttpRequest& req, std::string_view name) {
-  const std::string* header = req.Header("cookie");
-  if (header == nullptr) {
-    return {};
-  }
-  std::string_view s = *header;
-  while (!s.empty()) {
-    const auto semi = s.find(';');
-    std::string_view part = s.substr(0, semi);
-    while (!part.empty() && part.front() == ' ') {
-      part.remove_prefix(1);
-    }
-    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
-        part[name.size()] == '=') {
-      return std::string(part.substr(name.size() + 1));
-    }
-    s = semi == std::string_view::npos ? std::string_view() : s.substr(semi + 1);
-  }
-  return {};
-}
 
 // Who is calling: a bearer token (caseworkers) or a session cookie (parents).
 Result<Caller> Authenticate(Context& ctx, const HttpRequest& req) {
@@ -162,7 +142,28 @@ std::string Caller::Actor() const {
   return "anonymous";
 }
 
-std::string SessionCookieValue(const HttpRequest& req) { return CookieNamed(req, kSessionCookie); }
+std::string CookieValue(const HttpRequest& req, std::string_view name) {
+  const std::string* header = req.Header("cookie");
+  if (header == nullptr) {
+    return {};
+  }
+  std::string_view s = *header;
+  while (!s.empty()) {
+    const auto semi = s.find(';');
+    std::string_view part = s.substr(0, semi);
+    while (!part.empty() && part.front() == ' ') {
+      part.remove_prefix(1);
+    }
+    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
+        part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+    s = semi == std::string_view::npos ? std::string_view() : s.substr(semi + 1);
+  }
+  return {};
+}
+
+std::string SessionCookieValue(const HttpRequest& req) { return CookieValue(req, kSessionCookie); }
 
 Result<Caller> CallerOf(Context& ctx, const HttpRequest& req) { return Authenticate(ctx, req); }
 

@@ -17,6 +17,8 @@ HttpResponse Route(Context& ctx, const HttpRequest& req);
 // document must describe each one (openapi_test.cc).
 std::vector<std::pair<std::string, std::string>> RouteList();
 
+// A cookie's value ("" when absent).
+std::string CookieValue(const HttpRequest& req, std::string_view name);
 // The session cookie's value ("" when absent).
 std::string SessionCookieValue(const HttpRequest& req);
 // Who is calling (bearer token or session cookie); anonymous when neither is valid.

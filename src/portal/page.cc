@@ -1,6 +1,7 @@
 #include "portal/page.h"
 
 #include "api/crypto.h"
+#include "api/router.h"
 #include "portal/render.h"
 
 namespace childmaint::portal {
@@ -30,24 +31,7 @@ int Hex(char c) {
 }  // namespace
 
 std::string CookieNamed(const HttpRequest& req, std::string_view name) {
-  const std::string* header = req.Header("cookie");
-  if (header == nullptr) {
-    return {};
-  }
-  std::string_view s = *header;
-  while (!s.empty()) {
-    const auto semi = s.find(';');
-    std::string_view part = s.substr(0, semi);
-    while (!part.empty() && part.front() == ' ') {
-      part.remove_prefix(1);
-    }
-    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
-        part[name.size()] == '=') {
-      return std::string(part.substr(name.size() + 1));
-    }
-    s = semi == std::string_view::npos ? std::string_view() : s.substr(semi + 1);
-  }
-  return {};
+  return api::CookieValue(req, name);
 }
 
 // application/x-www-form-urlencoded: the value of `name` ("" when absent).
