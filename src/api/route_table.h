@@ -33,7 +33,8 @@ struct RouteEntry {
 std::span<const RouteEntry> EnforcementRoutes();       // handlers_enforcement.cc
 std::span<const RouteEntry> ReconsiderationRoutes();   // handlers_reconsiderations.cc
 std::span<const RouteEntry> ComplaintRoutes();         // handlers_complaints.cc
-std::span<const RouteEntry> ChangeRoutes();            // handlers_changes.cc
+std::span<const RouteEntry> ChangeRoutes();
+std::span<const RouteEntry> MessageRoutes();             // handlers_messages.cc            // handlers_changes.cc
 std::span<const RouteEntry> ParentageRoutes();         // handlers_parentage.cc
 
 }  // namespace childmaint::api

@@ -37,7 +37,7 @@ const std::array<RouteEntry, 17> kCoreRoutes = {{
 std::vector<RouteEntry> AllRoutes() {
   std::vector<RouteEntry> all(kCoreRoutes.begin(), kCoreRoutes.end());
   for (const auto area : {EnforcementRoutes(), ReconsiderationRoutes(), ComplaintRoutes(),
-                          ChangeRoutes(), ParentageRoutes()}) {
+                          ChangeRoutes(), ParentageRoutes(), MessageRoutes()}) {
     all.insert(all.end(), area.begin(), area.end());
   }
   return all;

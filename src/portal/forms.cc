@@ -132,6 +132,19 @@ const std::vector<Form>& Forms() {
        },
        "Thank you. We will acknowledge your complaint within 2 working days.",
        "/complaints"},
+      {"/messages",
+       "Messages",
+       {"Send us a message at any time. We will reply here."},
+       "/messages",
+       {{"body", "Your message", "area", "", {}}},
+       "Send the message",
+       [](const HttpRequest& req) {
+         Json j = Json::Object();
+         j.Set("body", Text(req, "body"));
+         return j;
+       },
+       "Thank you. Your message has been sent; we will reply in your messages.",
+       "/messages"},
   };
   return kForms;
 }
@@ -150,7 +163,8 @@ std::vector<std::string> ListLines(const Json& list) {
   }
   for (const Json& item : items->items()) {
     std::string line;
-    for (const char* key : {"received_on", "requested_on", "due_on", "status", "stage", "respond_by"}) {
+    for (const char* key : {"sent_at", "received_on", "requested_on", "due_on", "status", "stage",
+                            "respond_by", "body"}) {
       if (const Json* v = item.Find(key); v != nullptr && v->IsString()) {
         line += (line.empty() ? "" : " · ") + std::string(key) + ": " + v->AsString();
       }

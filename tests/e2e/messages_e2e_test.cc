@@ -1,0 +1,64 @@
+// Secure messages: a parent writes and reads their own; the other parent never sees them; a
+// caseworker reads the case's and replies to one party; the portal's page sends through the API.
+#include <gtest/gtest.h>
+
+#include "tests/e2e/server_fixture.h"
+
+namespace childmaint::testing {
+namespace {
+
+constexpr const char* kApplication =
+    R"({"ghacm_reference":"GHACM-MSG","received_on":"2025-03-03",)"
+    R"("applicant":{"role":"receiving_parent","name":"Sam Taylor","date_of_birth":"1990-05-17",)"
+    R"("ni_number":"AB123456C","address":{"line1":"1 High Street","town":"Leeds","postcode":"LS1 1AA"},)"
+    R"("pin":"4827163"},"other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02",)"
+    R"("ni_number":"JK123456C","address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},)"
+    R"("pin":"7654321"},"children":[{"name":"Jo Taylor","date_of_birth":"2017-09-01"}],)"
+    R"("collection":"direct_pay","payment_frequency":"monthly"})";
+
+Headers Session(TestServer& server, const std::string& ref, const std::string& ni,
+                const std::string& pin) {
+  const HttpResult r = server.Post("/api/v1/session", R"({"case_reference":")" + ref +
+                                                          R"(","ni_number":")" + ni +
+                                                          R"(","pin":")" + pin + R"("})");
+  const std::string cookie = r.Header("set-cookie");
+  return {{"Cookie", cookie.substr(0, cookie.find(';'))}};
+}
+
+TEST(MessagesE2E, OwnMessagesOnly) {
+  TestServer server;
+  const Headers cw = {{"Authorization", server.Bearer("caseworker")}};
+  const HttpResult app = server.Post("/api/v1/applications", kApplication, cw);
+  ASSERT_EQ(app.status, 201) << app.body;
+  const std::string ref = app.json().Find("case_reference")->AsString();
+  const Headers sam = Session(server, ref, "AB123456C", "4827163");
+  const Headers alex = Session(server, ref, "JK123456C", "7654321");
+  const HttpResult sent = server.Post("/api/v1/cases/" + ref + "/messages",
+                                      R"({"body":"Payments stopped in May"})", sam);
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  EXPECT_EQ(sent.json().Find("direction")->AsString(), "to_service");
+  const std::int64_t sam_id = sent.json().Find("party_id")->AsInt();
+  // The other parent sees none of it.
+  const HttpResult theirs = server.Get("/api/v1/cases/" + ref + "/messages", alex);
+  EXPECT_EQ(theirs.status, 200);
+  EXPECT_EQ(theirs.body.find("Payments stopped"), std::string::npos);
+  // A caseworker sees it and replies to Sam.
+  const Json all = server.Get("/api/v1/cases/" + ref + "/messages", cw).json();
+  EXPECT_EQ(all.Find("messages")->size(), 1u);
+  EXPECT_EQ(server.Post("/api/v1/cases/" + ref + "/messages", R"({"body":"We are looking"})", cw)
+                .status,
+            422);  // which party?
+  EXPECT_EQ(server.Post("/api/v1/cases/" + ref + "/messages",
+                        R"({"body":"We are looking","party_id":)" + std::to_string(sam_id) + "}", cw)
+                .status,
+            201);
+  const Json mine = server.Get("/api/v1/cases/" + ref + "/messages", sam).json();
+  EXPECT_EQ(mine.Find("messages")->size(), 2u);
+  // The portal's messages page lists them.
+  const HttpResult page = server.Get("/messages", sam);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("We are looking"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace childmaint::testing
