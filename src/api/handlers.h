@@ -36,6 +36,7 @@ CM_HANDLER(RecordPayment);
 CM_HANDLER(ReversePosting);
 CM_HANDLER(SignIn);
 CM_HANDLER(SignOut);
+CM_HANDLER(ChangeOwnPin);
 
 #undef CM_HANDLER
 

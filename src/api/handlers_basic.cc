@@ -89,6 +89,31 @@ HttpResponse SignIn(Context& ctx, const Caller&, const HttpRequest& req, const P
   return res;
 }
 
+// POST /session/pin {"current_pin","new_pin"}: a signed-in parent changes their PIN.
+HttpResponse ChangeOwnPin(Context& ctx, const Caller& caller, const HttpRequest& req,
+                          const PathParams&) {
+  if (!caller.IsParent()) {
+    return FromError(Error::Make(ErrorCode::kUnauthenticated, "auth.required",
+                                 "sign in as a parent to change your PIN"));
+  }
+  auto root = ParseBody(req);
+  if (!root) {
+    return FromError(root.error());
+  }
+  Body b(*root);
+  const std::string current = b.Text("current_pin", 20);
+  const std::string next = b.Text("new_pin", 20);
+  if (!b.ok()) {
+    return b.Problem();
+  }
+  if (const Status s = ChangePin(ctx, caller.party_id, current, next); !s) {
+    return FromError(s.error());
+  }
+  HttpResponse r;
+  r.status = kNoContent;
+  return r;
+}
+
 HttpResponse SignOut(Context& ctx, const Caller&, const HttpRequest& req, const PathParams&) {
   if (const std::string session = SessionCookieValue(req); !session.empty()) {
     EndSession(ctx, session);

@@ -12,12 +12,13 @@ namespace childmaint::api {
 
 namespace {
 
-const std::array<RouteEntry, 17> kCoreRoutes = {{
+const std::array<RouteEntry, 18> kCoreRoutes = {{
     {"GET", "/api/v1/health", Access::kAnyone, &Health},
     {"GET", "/api/v1/openapi.json", Access::kAnyone, &OpenApi},
     {"POST", "/api/v1/calculations", Access::kAnyone, &Calculate},
     {"POST", "/api/v1/session", Access::kAnyone, &SignIn},
     {"DELETE", "/api/v1/session", Access::kAnyone, &SignOut},
+    {"POST", "/api/v1/session/pin", Access::kAnyone, &ChangeOwnPin},
     {"POST", "/api/v1/applications", Access::kCaseworkerWrite, &CreateApplication},
     {"GET", "/api/v1/applications/{}", Access::kCaseworker, &GetApplication},
     {"POST", "/api/v1/applications/{}/traced-address", Access::kCaseworkerWrite,

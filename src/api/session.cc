@@ -75,6 +75,35 @@ Result<SignInResult> SignInParent(Context& ctx, std::string_view reference, std:
   return result;
 }
 
+Status ChangePin(Context& ctx, std::int64_t party_id, std::string_view current_pin,
+                 std::string_view new_pin) {
+  const bool digits = new_pin.size() == kPinDigits &&
+                      new_pin.find_first_not_of("0123456789") == std::string_view::npos;
+  if (!digits) {
+    return Error::Make(ErrorCode::kInvalidArgument, "invalid_field", "must be 7 digits",
+                       "new_pin");
+  }
+  if (new_pin == current_pin) {
+    return Error::Make(ErrorCode::kInvalidArgument, "invalid_field",
+                       "must be different from the current PIN", "new_pin");
+  }
+  CMS_ASSIGN_OR_RETURN(const std::string hash, HashPin(new_pin, ctx.pin_strength));
+  auto db = ctx.pool.Acquire();
+  return store::InTransaction(*db, [&]() -> Status {
+    CMS_ASSIGN_OR_RETURN(const store::Row row,
+                         db->One("SELECT pin_hash, case_id FROM parties WHERE id = ?",
+                                 {store::Value(party_id)}));
+    if (row.IsNull(0) || !VerifyPin(row.Text(0), current_pin)) {
+      return Error::Make(ErrorCode::kInvalidArgument, "invalid_field",
+                         "is not your current PIN", "current_pin");
+    }
+    CMS_TRY(db->Exec("UPDATE parties SET pin_hash = ? WHERE id = ?",
+                     {store::Value(hash), store::Value(party_id)}));
+    return store::Audit(*db, "parent:" + std::to_string(party_id), "pin_changed", row.Int(1),
+                        Json::Object(), NowIso(ctx));
+  });
+}
+
 void EndSession(Context& ctx, std::string_view session) {
   auto db = ctx.pool.Acquire();
   (void)store::InTransaction(*db, [&]() -> Status {

@@ -27,6 +27,11 @@ inline constexpr std::string_view kWrongDetailsMessage =
 
 Result<SignInResult> SignInParent(Context& ctx, std::string_view reference, std::string_view ni,
                                   std::string_view pin);
+// A signed-in parent changes their PIN: the current one must match; the new one is 7 digits and
+// different. Errors: kInvalidArgument naming current_pin or new_pin.
+Status ChangePin(Context& ctx, std::int64_t party_id, std::string_view current_pin,
+                 std::string_view new_pin);
+
 // Ends every session of the party signed in with this session id.
 void EndSession(Context& ctx, std::string_view session);
 // The Set-Cookie value for a session id ("" ends it).

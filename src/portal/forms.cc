@@ -132,6 +132,20 @@ const std::vector<Form>& Forms() {
        },
        "Thank you. We will acknowledge your complaint within 2 working days.",
        "/complaints"},
+      {"/change-pin",
+       "Change your PIN",
+       {"Your PIN is 7 digits. Choose one that others could not guess."},
+       "",
+       {{"current_pin", "Current PIN", "password", "", {}},
+        {"new_pin", "New PIN", "password", "7 digits", {}}},
+       "Change PIN",
+       [](const HttpRequest& req) {
+         Json j = Json::Object();
+         j.Set("current_pin", Text(req, "current_pin")).Set("new_pin", Text(req, "new_pin"));
+         return j;
+       },
+       "Your PIN has been changed. Use the new PIN next time you sign in.",
+       ""},
       {"/messages",
        "Messages",
        {"Send us a message at any time. We will reply here."},
@@ -192,7 +206,11 @@ HttpResponse Show(api::Context& ctx, const HttpRequest& req, const Form& f, cons
     }
     j.Set("is_text", Json(field.kind == "text")).Set("is_date", Json(field.kind == "date"));
     j.Set("is_area", Json(field.kind == "area")).Set("is_select", Json(field.kind == "select"));
-    j.Set("value", Json(req.method == "POST" ? FormValue(req.body, field.name) : std::string()));
+    j.Set("is_password", Json(field.kind == "password"));
+    // Secrets are never echoed back into the page.
+    j.Set("value", Json(req.method == "POST" && field.kind != "password"
+                            ? FormValue(req.body, field.name)
+                            : std::string()));
     Json options = Json::Array();
     for (const auto& [value, label] : field.options) {
       Json o = Json::Object();
@@ -256,11 +274,13 @@ std::optional<HttpResponse> HandleForm(api::Context& ctx, const HttpRequest& req
     // The same endpoint the API offers, as this parent.
     HttpRequest api_req;
     api_req.method = "POST";
-    api_req.target = "/api/v1/cases/" + c.reference + std::string(f.api_suffix);
+    // Forms about the case post under it; the PIN form posts to the session.
+    api_req.target = f.api_suffix.empty() ? std::string("/api/v1/session/pin")
+                                          : "/api/v1/cases/" + c.reference + std::string(f.api_suffix);
     api_req.headers = req.headers;
     api_req.body = f.body(req).Dump();
     const HttpResponse answer = api::Route(ctx, api_req);
-    if (answer.status == 200 || answer.status == 201) {
+    if (answer.status >= 200 && answer.status < 300) {
       return Message(kOk, f.heading, f.done, req, true);
     }
     std::vector<std::string> errors;

@@ -162,3 +162,31 @@ TEST_F(PortalE2E, ParentsUseTheFormsForChangesMissedPaymentsReconsiderationAndCo
 
 }  // namespace
 }  // namespace childmaint::testing
+
+namespace childmaint::testing {
+namespace {
+
+TEST_F(PortalE2E, ParentChangesTheirPin) {
+  const std::string cookie = SignIn("AB123456C", "4827163");
+  ASSERT_FALSE(cookie.empty());
+  const std::string csrf = cookie.substr(cookie.find("cms_csrf=") + 9);
+  const Headers who = {{"Cookie", cookie}};
+  const HttpResult wrong = server_.Post(
+      "/change-pin", "csrf=" + csrf + "&current_pin=1111111&new_pin=2468135", who);
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_NE(wrong.body.find("current_pin"), std::string::npos);
+  EXPECT_EQ(wrong.body.find("1111111"), std::string::npos);  // never echoed back
+  const HttpResult done = server_.Post(
+      "/change-pin", "csrf=" + csrf + "&current_pin=4827163&new_pin=2468135", who);
+  EXPECT_EQ(done.status, 200) << done.body;
+  int status = 0;
+  EXPECT_EQ(SignIn("AB123456C", "4827163", &status), "");
+  EXPECT_EQ(status, 401);
+  EXPECT_NE(SignIn("AB123456C", "2468135", &status), "");
+  EXPECT_EQ(status, 303);
+  // The API refuses it without a parent's session.
+  EXPECT_EQ(server_.Post("/api/v1/session/pin", R"({"current_pin":"1","new_pin":"2"})").status, 401);
+}
+
+}  // namespace
+}  // namespace childmaint::testing
