@@ -5,6 +5,7 @@
 #include "api/crypto.h"
 #include "base/clock.h"
 #include "cli/service_commands.h"
+#include "cli/setup.h"
 #include "store/case_repository.h"
 
 namespace childmaint::cli {
@@ -14,13 +15,11 @@ int RunAdminToken(const std::string& db_url, const std::string& role, const std:
   if (!api::InitCrypto()) {
     return kExitFailure;
   }
-  auto pool = store::OpenPool(db_url, 1);
+  const auto pool = OpenDatabase(db_url, 1);
   if (!pool) {
-    std::fprintf(stderr, "childmaint: cannot open %s: %s\n", db_url.c_str(),
-                 pool.error().message.c_str());
     return kExitFailure;
   }
-  auto db = (*pool)->Acquire();
+  auto db = pool->Acquire();
   const std::string token = api::RandomToken();
   const std::string now = IsoTimestamp(SystemClock::Get().NowUnixSeconds());
   const Status s = store::InTransaction(*db, [&]() -> Status {

@@ -9,6 +9,7 @@
 #include "calc/calculate.h"
 #include "cases/decision_request.h"
 #include "cli/service_commands.h"
+#include "cli/setup.h"
 #include "contract/request_reader.h"
 #include "contract/response_writer.h"
 #include "law/parameter_set.h"
@@ -100,27 +101,17 @@ int RunDemoData(const DemoDataOptions& options) {
   if (!api::InitCrypto()) {
     return kExitFailure;
   }
-  auto law = law::ParameterSet::LoadEmbedded();
-  if (!law) {
-    std::fprintf(stderr, "childmaint: law files do not load: %s\n", law.error().message.c_str());
+  const auto law = LoadLaw();
+  const auto as_of_date = AsOf(options.as_of);
+  if (!law || !as_of_date) {
     return kExitFailure;
   }
-  Date as_of = SystemClock::Get().Today();
-  if (!options.as_of.empty()) {
-    auto d = Date::ParseIso(options.as_of);
-    if (!d) {
-      std::fprintf(stderr, "childmaint: --as-of: %s\n", d.error().message.c_str());
-      return kExitFailure;
-    }
-    as_of = *d;
-  }
-  auto pool = store::OpenPool(options.db, 1);
+  const Date as_of = *as_of_date;
+  const auto pool = OpenDatabase(options.db, 1);
   if (!pool) {
-    std::fprintf(stderr, "childmaint: cannot open %s: %s\n", options.db.c_str(),
-                 pool.error().message.c_str());
     return kExitFailure;
   }
-  auto db = (*pool)->Acquire();
+  auto db = pool->Acquire();
   Generator gen{std::mt19937_64(options.seed)};
   contract::RequestReader reader(*law);
   calc::Request request;

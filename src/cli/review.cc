@@ -13,6 +13,7 @@
 #include "calc/calculate.h"
 #include "cases/annual_review.h"
 #include "cli/service_commands.h"
+#include "cli/setup.h"
 #include "contract/request_reader.h"
 #include "contract/response_writer.h"
 #include "law/parameter_set.h"
@@ -48,27 +49,17 @@ void Progress(std::size_t done, std::size_t total) {
 
 int RunReview(const ReviewOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  auto law = law::ParameterSet::LoadEmbedded();
-  if (!law) {
-    std::fprintf(stderr, "childmaint: law files do not load: %s\n", law.error().message.c_str());
+  const auto law = LoadLaw();
+  const auto as_of_date = AsOf(options.as_of);
+  if (!law || !as_of_date) {
     return kExitFailure;
   }
-  Date as_of = SystemClock::Get().Today();
-  if (!options.as_of.empty()) {
-    auto d = Date::ParseIso(options.as_of);
-    if (!d) {
-      std::fprintf(stderr, "childmaint: --as-of: %s\n", d.error().message.c_str());
-      return kExitFailure;
-    }
-    as_of = *d;
-  }
-  auto pool = store::OpenPool(options.db, 1);
+  const Date as_of = *as_of_date;
+  const auto pool = OpenDatabase(options.db, 1);
   if (!pool) {
-    std::fprintf(stderr, "childmaint: cannot open %s: %s\n", options.db.c_str(),
-                 pool.error().message.c_str());
     return kExitFailure;
   }
-  auto db = (*pool)->Acquire();
+  auto db = pool->Acquire();
   auto rows = db->Query(kDueCases, {store::Value(as_of.ToIso())});
   if (!rows) {
     std::fprintf(stderr, "childmaint: %s\n", rows.error().message.c_str());

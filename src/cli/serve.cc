@@ -10,6 +10,7 @@
 #include "api/router.h"
 #include "portal/portal.h"
 #include "cli/service_commands.h"
+#include "cli/setup.h"
 #include "law/parameter_set.h"
 #include "store/db.h"
 
@@ -25,20 +26,17 @@ int RunServe(const ServeOptions& options) {
     std::fprintf(stderr, "childmaint: could not start libsodium\n");
     return kExitFailure;
   }
-  auto law = law::ParameterSet::LoadEmbedded();
+  const auto law = LoadLaw();
   if (!law) {
-    std::fprintf(stderr, "childmaint: law files do not load: %s\n", law.error().message.c_str());
     return kExitFailure;
   }
   const std::size_t threads =
       options.threads > 0 ? options.threads : std::max(2u, std::thread::hardware_concurrency());
-  auto pool = store::OpenPool(options.db, std::max(kMinConnections, threads));
+  const auto pool = OpenDatabase(options.db, std::max(kMinConnections, threads));
   if (!pool) {
-    std::fprintf(stderr, "childmaint: cannot open %s: %s\n", options.db.c_str(),
-                 pool.error().message.c_str());
     return kExitFailure;
   }
-  api::Context ctx{*law, **pool, SystemClock::Get(),
+  api::Context ctx{*law, *pool, SystemClock::Get(),
                    options.fast_pin_hashing ? api::PinHashStrength::kMinimum
                                             : api::PinHashStrength::kInteractive};
   // Block the stop signals in every thread; this one waits for them.
