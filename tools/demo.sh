@@ -31,6 +31,10 @@ $demo
 
 childmaint is running at $url  (database $DIR/childmaint.db, log $DIR/serve.err)
 
+Portal: open $url/sign-in and sign in as the demo case's paying parent with the
+reference, NI number and PIN on the "demo case" line above (the receiving parent's are on the
+next line).
+
 caseworker token: $token
 
 try:

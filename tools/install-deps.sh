@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package childmaint needs to build, test, benchmark and run.
+# Installs every Debian 12 package childmaint needs to build, test, benchmark and run, then the
+# npm packages in package-lock.json (GOV.UK Frontend for the portal; playwright-core and axe-core
+# for the browser tests, which drive Debian's chromium).
 # Idempotent: installs only what is missing, so a second run costs a few dpkg queries.
 set -euo pipefail
 
@@ -8,6 +10,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   libyaml-cpp-dev libsimdjson-dev libcli11-dev nlohmann-json3-dev
   libboost-dev libsqlite3-dev sqlite3 libsodium-dev libkainjow-mustache-dev curl wrk
+  chromium fonts-liberation
 )
 
 missing=()
@@ -17,14 +20,22 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
-
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
   SUDO="sudo"
 fi
-echo "install-deps: installing ${missing[*]}"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -ne 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# npm packages, exactly as locked (Node.js and npm come with the machine; env/machines/cpp.md);
+# skipped when node_modules was installed from this very lock file.
+cd "$(dirname "$0")/.."
+if ! cmp -s package-lock.json node_modules/.childmaint-lock 2>/dev/null; then
+  command -v npm >/dev/null || { echo "install-deps: npm is needed (Node.js 20)" >&2; exit 1; }
+  echo "install-deps: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.childmaint-lock
+fi

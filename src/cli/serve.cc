@@ -1,13 +1,15 @@
-// `childmaint serve`: the HTTP API (and, later, the portal) on one port. Prints
+// `childmaint serve`: the HTTP API, the portal and its assets on one port. Prints
 // "listening on http://127.0.0.1:PORT" first; on SIGTERM or SIGINT stops accepting, finishes the
 // requests in flight and exits 0 within 10 s (api.md "Commands").
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 
 #include "api/crypto.h"
 #include "api/http_server.h"
 #include "api/router.h"
+#include "portal/assets.h"
 #include "portal/portal.h"
 #include "cli/service_commands.h"
 #include "cli/setup.h"
@@ -19,6 +21,16 @@ namespace childmaint::cli {
 namespace {
 constexpr int kExitFailure = 1;
 constexpr std::size_t kMinConnections = 4;
+
+// --assets, or the directory `make` copies them to: build/assets beside build/childmaint.
+std::string AssetsDir(const std::string& option) {
+  if (!option.empty()) {
+    return option;
+  }
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string("assets") : (exe.parent_path() / "assets").string();
+}
 }  // namespace
 
 int RunServe(const ServeOptions& options) {
@@ -28,6 +40,11 @@ int RunServe(const ServeOptions& options) {
   }
   const auto law = LoadLaw();
   if (!law) {
+    return kExitFailure;
+  }
+  const auto assets = portal::Assets::Load(AssetsDir(options.assets));
+  if (!assets) {
+    std::fprintf(stderr, "childmaint: %s\n", assets.error().message.c_str());
     return kExitFailure;
   }
   const std::size_t threads =
@@ -48,9 +65,12 @@ int RunServe(const ServeOptions& options) {
   api::ServerOptions server_options;
   server_options.port = static_cast<std::uint16_t>(options.port);
   server_options.threads = threads;
-  // The API under /api/, the parents' portal everywhere else.
-  api::HttpServer server(server_options, [&ctx](const api::HttpRequest& req) {
-    return req.target.starts_with("/api/") ? api::Route(ctx, req) : portal::Handle(ctx, req);
+  // The API under /api/, the design system's files under /assets/, the portal everywhere else.
+  api::HttpServer server(server_options, [&ctx, &assets](const api::HttpRequest& req) {
+    if (req.target.starts_with("/api/")) {
+      return api::Route(ctx, req);
+    }
+    return req.target.starts_with("/assets/") ? assets->Serve(req) : portal::Handle(ctx, req);
   });
   auto port = server.Start();
   if (!port) {

@@ -11,6 +11,7 @@ struct ServeOptions {
   int port = 8080;
   std::size_t threads = 0;
   bool fast_pin_hashing = false;  // tests and demos only
+  std::string assets;             // GOV.UK Frontend files; empty: "assets" beside the program
 };
 int RunServe(const ServeOptions& options);
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "api/router.h"
+#include "portal/lists.h"
 #include "portal/page.h"
 
 namespace childmaint::portal {
@@ -31,6 +32,7 @@ struct Form {
   std::function<Json(const HttpRequest&)> body;  // the API body from the form
   std::string_view done;
   std::string_view list_suffix;  // GET this API list to show under the form ("" none)
+  std::function<Json(const Json&)> table = nullptr;  // the list as a table (lists.h); else lines
 };
 
 // "12.50" or "12" (pounds) -> pence; -1 when it is not an amount.
@@ -131,7 +133,7 @@ const std::vector<Form>& Forms() {
          return j;
        },
        "Thank you. We will acknowledge your complaint within 2 working days.",
-       "/complaints"},
+       "/complaints", ComplaintsTable},
       {"/change-pin",
        "Change your PIN",
        {"Your PIN is 7 digits. Choose one that others could not guess."},
@@ -158,7 +160,7 @@ const std::vector<Form>& Forms() {
          return j;
        },
        "Thank you. Your message has been sent; we will reply in your messages.",
-       "/messages"},
+       "/messages", MessagesTable},
   };
   return kForms;
 }
@@ -232,7 +234,10 @@ HttpResponse Show(api::Context& ctx, const HttpRequest& req, const Form& f, cons
     list_req.target = "/api/v1/cases/" + c.reference + std::string(f.list_suffix);
     list_req.headers = req.headers;
     const HttpResponse list = api::Route(ctx, list_req);
-    if (auto j = Json::Parse(list.body); j && list.status == 200) {
+    if (auto j = Json::Parse(list.body); j && list.status == 200 && f.table) {
+      Json table = f.table(*j);
+      d.Set("has_table", Json(table.Find("rows")->size() > 0)).Set("table", std::move(table));
+    } else if (j && list.status == 200) {
       Json lines = Json::Array();
       for (const std::string& line : ListLines(*j)) {
         lines.Push(Json(line));
@@ -246,6 +251,51 @@ HttpResponse Show(api::Context& ctx, const HttpRequest& req, const Form& f, cons
   return Page(status, "form", f.heading, d, req, true);
 }
 
+
+// "/complaints/{id}/escalate": the id, or nothing.
+std::optional<std::string> EscalatePath(std::string_view path) {
+  constexpr std::string_view kPrefix = "/complaints/";
+  constexpr std::string_view kSuffix = "/escalate";
+  if (!path.starts_with(kPrefix) || !path.ends_with(kSuffix) ||
+      path.size() <= kPrefix.size() + kSuffix.size()) {
+    return std::nullopt;
+  }
+  const std::string_view id = path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size());
+  if (id.size() > 18 || id.find_first_not_of("0123456789") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  return std::string(id);
+}
+
+// The API's answer to a POST made as the signed-in parent (same session, same rules).
+HttpResponse PostAsParent(api::Context& ctx, const HttpRequest& req, std::string target,
+                          std::string body) {
+  HttpRequest api_req;
+  api_req.method = "POST";
+  api_req.target = std::move(target);
+  api_req.headers = req.headers;
+  api_req.body = std::move(body);
+  return api::Route(ctx, api_req);
+}
+
+// The problem's field errors (or its detail), as lines for the error summary.
+std::vector<std::string> ProblemLines(const HttpResponse& answer) {
+  std::vector<std::string> errors;
+  if (auto problem = Json::Parse(answer.body)) {
+    if (const Json* list = problem->Find("errors")) {
+      for (const Json& e : list->items()) {
+        const Json* field = e.Find("field");
+        const Json* message = e.Find("message");
+        errors.push_back((field != nullptr ? field->AsString() + ": " : "") +
+                         (message != nullptr ? message->AsString() : ""));
+      }
+    } else if (const Json* detail = problem->Find("detail")) {
+      errors.push_back(detail->AsString());
+    }
+  }
+  return errors;
+}
+
 }  // namespace
 
 bool IsFormPath(std::string_view path) {
@@ -254,13 +304,29 @@ bool IsFormPath(std::string_view path) {
       return true;
     }
   }
-  return false;
+  return EscalatePath(path).has_value();
 }
 
 std::optional<HttpResponse> HandleForm(api::Context& ctx, const HttpRequest& req,
                                        const std::string& path, const cases::Case& c) {
   constexpr int kOk = 200;
   constexpr int kBadRequest = 400;
+  if (const auto id = EscalatePath(path); id && req.method == "POST") {
+    if (!CsrfOk(req)) {
+      return Message(kBadRequest, "Please try again", "The form had expired.", req, true);
+    }
+    const HttpResponse answer = PostAsParent(
+        ctx, req, "/api/v1/cases/" + c.reference + "/complaints/" + *id + "/escalate", "{}");
+    if (answer.status >= 200 && answer.status < 300) {
+      return Message(kOk, "Your complaint has been passed on",
+                     "We have passed your complaint to the next stage. You can see who is "
+                     "handling it and when they will reply on your complaints page.",
+                     req, true);
+    }
+    const std::vector<std::string> lines = ProblemLines(answer);
+    return Message(answer.status, "Your complaint could not be passed on",
+                   lines.empty() ? std::string("Please try again later.") : lines.front(), req, true);
+  }
   for (const Form& f : Forms()) {
     if (f.path != path) {
       continue;
@@ -271,32 +337,17 @@ std::optional<HttpResponse> HandleForm(api::Context& ctx, const HttpRequest& req
     if (!CsrfOk(req)) {
       return Message(kBadRequest, "Please try again", "The form had expired.", req, true);
     }
-    // The same endpoint the API offers, as this parent.
-    HttpRequest api_req;
-    api_req.method = "POST";
-    // Forms about the case post under it; the PIN form posts to the session.
-    api_req.target = f.api_suffix.empty() ? std::string("/api/v1/session/pin")
-                                          : "/api/v1/cases/" + c.reference + std::string(f.api_suffix);
-    api_req.headers = req.headers;
-    api_req.body = f.body(req).Dump();
-    const HttpResponse answer = api::Route(ctx, api_req);
+    // The same endpoint the API offers, as this parent. Forms about the case post under it; the
+    // PIN form posts to the session.
+    const HttpResponse answer = PostAsParent(
+        ctx, req,
+        f.api_suffix.empty() ? std::string("/api/v1/session/pin")
+                             : "/api/v1/cases/" + c.reference + std::string(f.api_suffix),
+        f.body(req).Dump());
     if (answer.status >= 200 && answer.status < 300) {
       return Message(kOk, f.heading, f.done, req, true);
     }
-    std::vector<std::string> errors;
-    if (auto problem = Json::Parse(answer.body)) {
-      if (const Json* list = problem->Find("errors")) {
-        for (const Json& e : list->items()) {
-          const Json* field = e.Find("field");
-          const Json* message = e.Find("message");
-          errors.push_back((field != nullptr ? field->AsString() + ": " : "") +
-                           (message != nullptr ? message->AsString() : ""));
-        }
-      } else if (const Json* detail = problem->Find("detail")) {
-        errors.push_back(detail->AsString());
-      }
-    }
-    return Show(ctx, req, f, c, answer.status, errors);
+    return Show(ctx, req, f, c, answer.status, ProblemLines(answer));
   }
   return std::nullopt;
 }

@@ -1,13 +1,12 @@
 #include "portal/portal.h"
 
-#include <array>
-
 #include "api/crypto.h"
 #include "api/handler_util.h"
 #include "api/router.h"
 #include "api/session.h"
 #include "cases/case_schedule.h"
 #include "portal/forms.h"
+#include "portal/lists.h"
 #include "portal/page.h"
 #include "portal/render.h"
 #include "schedule/schedule.h"
@@ -26,15 +25,6 @@ constexpr int kUnauthorized = 401;
 constexpr int kNotFound = 404;
 constexpr int kTooMany = 429;
 constexpr int kServerError = 500;
-constexpr std::array<std::string_view, 12> kMonths = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
-
-std::string LongDate(Date d) {
-  return std::to_string(d.day()) + " " + std::string(kMonths[d.month() - 1]) + " " +
-         std::to_string(d.year());
-}
-
 std::string Pounds(std::int64_t pence) {
   std::string s;
   AppendPounds(s, pence);

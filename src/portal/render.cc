@@ -71,7 +71,14 @@ Result<std::string> Render(std::string_view name, const Json& data) {
 
 Result<std::string> RenderPage(std::string_view name, std::string_view title, const Json& data,
                                const Json& frame) {
-  CMS_ASSIGN_OR_RETURN(const std::string content, Render(name, data));
+  // The page's own template sees the layout's values too (its forms need the CSRF token).
+  Json page = data;
+  for (const auto& [key, value] : frame.members()) {
+    if (page.Find(key) == nullptr) {
+      page.Set(key, value);
+    }
+  }
+  CMS_ASSIGN_OR_RETURN(const std::string content, Render(name, page));
   Json layout = frame;
   layout.Set("title", Json(title));
   layout.Set("content", Json(content));

@@ -17,7 +17,8 @@ namespace childmaint::portal {
 // One template with `data` (objects are sections, arrays lists, strings and numbers values).
 Result<std::string> Render(std::string_view name, const Json& data);
 
-// The template inside the page layout; `frame` holds layout values (signed_in, csrf).
+// The template inside the page layout; `frame` holds layout values (signed_in, csrf), which the
+// page's template can use too.
 Result<std::string> RenderPage(std::string_view name, std::string_view title, const Json& data,
                                const Json& frame);
 

@@ -140,7 +140,7 @@ TEST_F(PortalE2E, ParentsUseTheFormsForChangesMissedPaymentsReconsiderationAndCo
   const HttpResult complaint = server_.Post(
       "/complaints", "csrf=" + csrf + "&summary=My+letters+never+arrive", who);
   EXPECT_EQ(complaint.status, 200) << complaint.body;
-  EXPECT_NE(server_.Get("/complaints", who).body.find("What you have told us"), std::string::npos);
+  EXPECT_NE(server_.Get("/complaints", who).body.find("Your complaints</caption>"), std::string::npos);
   EXPECT_EQ(server_.Post("/reconsideration", "csrf=" + csrf + "&reasons=The+income+is+wrong", who)
                 .status,
             200);
