@@ -129,6 +129,8 @@ TEST_F(PortalE2E, ParentsUseTheFormsForChangesMissedPaymentsReconsiderationAndCo
   const HttpResult form = server_.Get("/report-missed-payment", who);
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("How much was missed?"), std::string::npos);
+  // The form carries the page's CSRF token, as a browser would send it back.
+  EXPECT_NE(form.body.find("name=\"csrf\" value=\"" + csrf + "\""), std::string::npos);
   const HttpResult bad = server_.Post("/report-missed-payment",
                                       "csrf=" + csrf + "&due_on=2025-06-01&amount=lots", who);
   EXPECT_EQ(bad.status, 422);
@@ -186,6 +188,28 @@ TEST_F(PortalE2E, ParentChangesTheirPin) {
   EXPECT_EQ(status, 303);
   // The API refuses it without a parent's session.
   EXPECT_EQ(server_.Post("/api/v1/session/pin", R"({"current_pin":"1","new_pin":"2"})").status, 401);
+}
+
+TEST_F(PortalE2E, ServesGovukFrontendAssetsAndNothingElse) {
+  const HttpResult css = server_.Get("/assets/govuk-frontend.min.css");
+  EXPECT_EQ(css.status, 200);
+  EXPECT_EQ(css.Header("content-type"), "text/css; charset=utf-8");
+  EXPECT_NE(css.body.find(".govuk-button"), std::string::npos);
+  EXPECT_NE(css.Header("cache-control").find("max-age"), std::string::npos);
+  // Every font the stylesheet names is served.
+  for (std::size_t at = css.body.find("url(/assets/"); at != std::string::npos;
+       at = css.body.find("url(/assets/", at + 1)) {
+    const std::string url = css.body.substr(at + 4, css.body.find(')', at) - at - 4);
+    EXPECT_EQ(server_.Get(url).status, 200) << url;
+  }
+  EXPECT_EQ(server_.Get("/assets/../../etc/passwd").status, 404);
+  EXPECT_EQ(server_.Get("/assets/%2e%2e/%2e%2e/etc/passwd").status, 404);
+  EXPECT_EQ(server_.Get("/assets/").status, 404);
+  EXPECT_EQ(server_.Post("/assets/govuk-frontend.min.css", "x").status, 405);
+  // The sign-in page links the stylesheet and its form carries a real CSRF token.
+  const HttpResult page = server_.Get("/sign-in");
+  EXPECT_NE(page.body.find("href=\"/assets/govuk-frontend.min.css\""), std::string::npos);
+  EXPECT_EQ(page.body.find("name=\"csrf\" value=\"\""), std::string::npos);
 }
 
 }  // namespace
