@@ -9,6 +9,7 @@
 #include "cases/case_schedule.h"
 #include "portal/forms.h"
 #include "portal/page.h"
+#include "portal/pin_pages.h"
 #include "portal/render.h"
 #include "schedule/schedule.h"
 #include "store/case_repository.h"
@@ -231,6 +232,9 @@ HttpResponse Handle(api::Context& ctx, const HttpRequest& req) {
       return PostSignIn(ctx, req);
     }
     return SignInForm(req, kOk, "", "", "");
+  }
+  if (auto pin_page = HandlePinPage(ctx, req, path)) {
+    return *pin_page;
   }
   api::Caller caller;
   std::optional<cases::Case> c = SignedInCase(ctx, req, caller);
