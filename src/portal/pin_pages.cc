@@ -19,6 +19,7 @@ constexpr int kOk = 200;
 constexpr int kBadRequest = 400;
 constexpr int kServerError = 500;
 constexpr int kTooMany = 429;
+constexpr std::string_view kCsrfCookie = "cms_csrf";  // page.cc's
 
 struct Field {
   std::string_view name;
@@ -77,6 +78,34 @@ const PinPage kSetPin = {
     "/api/v1/session/pin-reset/confirm",
     {{"/forgotten-pin", "Ask for a new code"}, {"/sign-in", "Back to sign in"}}};
 
+// The page inside the layout, with the form's CSRF token the same as the cookie the browser keeps:
+// a new token when the request has none, set once.
+HttpResponse PageWithCsrf(int status, std::string_view name, std::string_view title, Json d,
+                          const HttpRequest& req) {
+  HttpResponse probe;
+  const std::string token = Csrf(req, probe);
+  d.Set("csrf", Json(token));
+  HttpRequest seen = req;  // as if the browser had sent the new token already
+  if (!probe.headers.empty()) {
+    const std::string pair = std::string(kCsrfCookie) + "=" + token;
+    bool added = false;
+    for (auto& [header, value] : seen.headers) {
+      if (header == "cookie" && !added) {
+        value += "; " + pair;
+        added = true;
+      }
+    }
+    if (!added) {
+      seen.headers.emplace_back("cookie", pair);
+    }
+  }
+  HttpResponse res = Page(status, name, title, d, seen, false);
+  for (auto& h : probe.headers) {
+    res.headers.push_back(std::move(h));
+  }
+  return res;
+}
+
 HttpResponse ShowForm(const HttpRequest& req, const PinPage& page, int status,
                       const std::vector<FieldError>& errors) {
   Json d = Json::Object();
@@ -119,7 +148,7 @@ HttpResponse ShowForm(const HttpRequest& req, const PinPage& page, int status,
     links.Push(std::move(j));
   }
   d.Set("links", std::move(links));
-  return Page(status, "pin_form", page.heading, d, req, false);
+  return PageWithCsrf(status, "pin_form", page.heading, std::move(d), req);
 }
 
 HttpResponse Done(const HttpRequest& req, std::string_view heading,

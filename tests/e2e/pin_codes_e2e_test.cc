@@ -85,6 +85,17 @@ std::string CookiePair(const HttpResult& r, const std::string& name) {
   return {};
 }
 
+// The value of the form's hidden csrf input.
+std::string HiddenCsrf(const std::string& html) {
+  const std::string marker = R"(name="csrf" value=")";
+  const auto at = html.find(marker);
+  if (at == std::string::npos) {
+    return {};
+  }
+  const auto from = at + marker.size();
+  return html.substr(from, html.find('"', from) - from);
+}
+
 class PinCodesE2E : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -269,9 +280,16 @@ TEST_F(PinCodesE2E, PortalPagesWithCsrf) {
                            "Send code</button>", R"(name="csrf")"}) {
     EXPECT_NE(forgotten.body.find(text), std::string::npos) << text;
   }
+  // The form carries the token of the one CSRF cookie the page sets, as a browser would send it.
+  int csrf_cookies = 0;
+  for (const auto& [k, v] : forgotten.headers) {
+    csrf_cookies += k == "set-cookie" && v.rfind("cms_csrf=", 0) == 0 ? 1 : 0;
+  }
+  EXPECT_EQ(csrf_cookies, 1);
   const std::string csrf_pair = CookiePair(forgotten, "cms_csrf");
-  ASSERT_FALSE(csrf_pair.empty());
-  const std::string csrf = csrf_pair.substr(csrf_pair.find('=') + 1);
+  const std::string csrf = HiddenCsrf(forgotten.body);
+  ASSERT_FALSE(csrf.empty());
+  EXPECT_EQ(csrf_pair, "cms_csrf=" + csrf);
   const Headers with_cookie = {{"Cookie", csrf_pair}};
   const std::string spaced_ref = ref_.substr(0, 3) + "+" + ref_.substr(3);
   // Without the CSRF token nothing is sent.
@@ -293,7 +311,9 @@ TEST_F(PinCodesE2E, PortalPagesWithCsrf) {
   const std::string code = LatestCode("sam@example.org", "pin_reset_code");
   ASSERT_FALSE(code.empty());
 
-  const HttpResult set_form = server_.Get("/set-pin");
+  const HttpResult set_form = server_.Get("/set-pin", with_cookie);
+  EXPECT_EQ(HiddenCsrf(set_form.body), csrf);  // the cookie's token, no new cookie
+  EXPECT_EQ(CookiePair(set_form, "cms_csrf"), "");
   for (const char* text : {R"(for="case_reference">Case reference number</label>)",
                            R"(for="ni_number">National Insurance number</label>)",
                            R"(for="code">Code</label>)", R"(for="new_pin">New PIN</label>)",
