@@ -57,8 +57,8 @@ HttpResponse ConfirmReset(Context& ctx, const Caller&, const HttpRequest& req, c
                                    "Too many attempts. Try again later.",
                                    std::to_string(result->retry_after)));
     case CodeResult::Outcome::kWrongCode:
-      return FromError(
-          Error::Make(ErrorCode::kUnauthenticated, "session.wrong_code", std::string(kWrongCodeMessage)));
+      return FromError(Error::Make(ErrorCode::kUnauthenticated, "session.wrong_code",
+                                   std::string(kWrongCodeMessage)));
     case CodeResult::Outcome::kPinSet:
       break;
   }

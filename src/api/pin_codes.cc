@@ -40,7 +40,8 @@ std::string Grouped(const std::string& code) {
 }
 
 std::string LongDate(std::int64_t unix_seconds) {
-  const Date d = Date::FromDays(std::chrono::sys_days(std::chrono::days(unix_seconds / kSecondsPerDay)));
+  const Date d =
+      Date::FromDays(std::chrono::sys_days(std::chrono::days(unix_seconds / kSecondsPerDay)));
   return std::to_string(d.day()) + " " + std::string(kMonths[d.month() - 1]) + " " +
          std::to_string(d.year());
 }
@@ -48,7 +49,8 @@ std::string LongDate(std::int64_t unix_seconds) {
 // Seconds a code of this purpose stays valid, from the law figures in force today.
 Result<std::int64_t> Lifetime(const Context& ctx, CodePurpose purpose) {
   if (purpose == CodePurpose::kSetUp) {
-    CMS_ASSIGN_OR_RETURN(const std::int64_t days, ctx.law.Count(kSetUpLifetimeKey, ctx.clock.Today()));
+    CMS_ASSIGN_OR_RETURN(const std::int64_t days,
+                         ctx.law.Count(kSetUpLifetimeKey, ctx.clock.Today()));
     return days * kSecondsPerDay;
   }
   CMS_ASSIGN_OR_RETURN(const std::int64_t minutes, ResetCodeMinutes(ctx));
@@ -79,14 +81,15 @@ std::string MessageText(const cases::Case& c, const cases::Party& p, CodePurpose
                         const std::string& code, std::int64_t lifetime, std::int64_t expires_at) {
   if (purpose == CodePurpose::kSetUp) {
     return "Dear " + p.name + ", your child maintenance case " + c.reference +
-           " has been set up. To use the online service, choose a 7-digit PIN: go to Set up your "
-           "PIN (/set-pin) and enter your case reference, your National Insurance number and "
-           "this set-up code: " + Grouped(code) + ". The code can be used once and expires on " +
-           LongDate(expires_at) + ".";
+           " has been set up. To use the online service, choose a 7-digit PIN: go to Set up "
+           "your PIN (/set-pin) and enter your case reference, your National Insurance number "
+           "and this set-up code: " + Grouped(code) +
+           ". The code can be used once and expires on " + LongDate(expires_at) + ".";
   }
+  const std::string minutes = std::to_string(lifetime / kSecondsPerMinute);
   return "Dear " + p.name + ", we were asked to reset the PIN for child maintenance case " +
-         c.reference + ". Your reset code is " + Grouped(code) + ". Enter it at Set your PIN "
-         "(/set-pin) within " + std::to_string(lifetime / kSecondsPerMinute) +
+         c.reference + ". Your reset code is " + Grouped(code) +
+         ". Enter it at Set your PIN (/set-pin) within " + minutes +
          " minutes. If you did not ask for this, you can ignore this message: your PIN has not "
          "changed.";
 }
@@ -151,22 +154,24 @@ Result<std::optional<std::string>> IssueCode(const Context& ctx, store::Db& db,
   const std::int64_t now = ctx.clock.NowUnixSeconds();
   CMS_ASSIGN_OR_RETURN(const std::int64_t lifetime, Lifetime(ctx, purpose));
   const std::string code = RandomFrom(kCodeAlphabet, kCodeLength);
-  CMS_TRY(db.Exec("UPDATE one_time_codes SET superseded_at = ? WHERE party_id = ? AND purpose = ? "
-                  "AND used_at IS NULL AND superseded_at IS NULL",
-                  {store::Value(now), store::Value(party.id), store::Value(purpose_name)}));
-  CMS_TRY(db.Insert("INSERT INTO one_time_codes (party_id, purpose, code_hash, created_at, "
-                    "expires_at) VALUES (?, ?, ?, ?, ?)",
-                    {store::Value(party.id), store::Value(purpose_name),
-                     store::Value(Sha256Hex(code)), store::Value(now),
-                     store::Value(now + lifetime)}));
-  const std::string template_name = purpose == CodePurpose::kSetUp ? "pin_set_up_code"
-                                                                   : "pin_reset_code";
-  CMS_TRY(db.Insert("INSERT INTO outbox (case_id, party_id, channel, recipient, template, body, "
-                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    {store::Value(c.id), store::Value(party.id), store::Value(contact->channel),
-                     store::Value(contact->recipient), store::Value(template_name),
-                     store::Value(MessageText(c, party, purpose, code, lifetime, now + lifetime)),
-                     store::Value(NowIso(ctx))}));
+  CMS_TRY(
+      db.Exec("UPDATE one_time_codes SET superseded_at = ? WHERE party_id = ? AND purpose = ? "
+              "AND used_at IS NULL AND superseded_at IS NULL",
+              {store::Value(now), store::Value(party.id), store::Value(purpose_name)}));
+  CMS_TRY(
+      db.Insert("INSERT INTO one_time_codes (party_id, purpose, code_hash, created_at, "
+                "expires_at) VALUES (?, ?, ?, ?, ?)",
+                {store::Value(party.id), store::Value(purpose_name), store::Value(Sha256Hex(code)),
+                 store::Value(now), store::Value(now + lifetime)}));
+  const std::string template_name =
+      purpose == CodePurpose::kSetUp ? "pin_set_up_code" : "pin_reset_code";
+  CMS_TRY(
+      db.Insert("INSERT INTO outbox (case_id, party_id, channel, recipient, template, body, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                {store::Value(c.id), store::Value(party.id), store::Value(contact->channel),
+                 store::Value(contact->recipient), store::Value(template_name),
+                 store::Value(MessageText(c, party, purpose, code, lifetime, now + lifetime)),
+                 store::Value(NowIso(ctx))}));
   detail.Set("channel", Json(contact->channel))
       .Set("expires_at", Json(IsoTimestamp(now + lifetime)));
   CMS_TRY(store::Audit(db, actor, "pin_code_issued", c.id, detail, NowIso(ctx)));
@@ -193,8 +198,7 @@ Status RequestPinReset(Context& ctx, std::string_view reference, std::string_vie
     Json detail = Json::Object();
     if (!found || locked > 0) {
       detail.Set("matched", Json(found.has_value())).Set("locked", Json(locked > 0));
-      return store::Audit(*db, "anonymous", "pin_reset_refused", std::nullopt, detail,
-                          NowIso(ctx));
+      return store::Audit(*db, "anonymous", "pin_reset_refused", std::nullopt, detail, NowIso(ctx));
     }
     const auto& [c, party_id] = *found;
     CMS_TRY(IssueCode(ctx, *db, c, *c.FindParty(party_id), CodePurpose::kReset, "anonymous"));
@@ -245,9 +249,10 @@ Result<CodeResult> SetPinWithCode(Context& ctx, std::string_view reference, std:
                      {store::Value(pin_hash), store::Value(party_id)}));
     CMS_TRY(db->Exec("UPDATE one_time_codes SET used_at = ? WHERE id = ?",
                      {store::Value(now), store::Value(match->Int(0))}));
-    CMS_TRY(db->Exec("UPDATE one_time_codes SET superseded_at = ? WHERE party_id = ? AND used_at "
-                     "IS NULL AND superseded_at IS NULL",
-                     {store::Value(now), store::Value(party_id)}));
+    CMS_TRY(
+        db->Exec("UPDATE one_time_codes SET superseded_at = ? WHERE party_id = ? AND used_at "
+                 "IS NULL AND superseded_at IS NULL",
+                 {store::Value(now), store::Value(party_id)}));
     CMS_TRY(db->Exec("DELETE FROM sessions WHERE party_id = ?", {store::Value(party_id)}));
     CMS_TRY(ClearFailures(*db, key));
     Json detail = Json::Object();

@@ -1,9 +1,10 @@
 // File: pin_codes.h — one-time codes for choosing a PIN: set-up codes for parties without a PIN
 // when their case is created (api.md), and reset codes on request (service.md §9).
 //
-//   CMS_TRY(IssueSetUpCodes(ctx, db, c, caller.Actor()));          // inside CreateCase's transaction
-//   CMS_TRY(RequestPinReset(ctx, "121 0000 0042 8", "ab 12 34 56 c"));   // same answer either way
-//   CMS_ASSIGN_OR_RETURN(CodeResult r, SetPinWithCode(ctx, ref, ni, "K7QM-4TXR-9PLC", "4827163"));
+//   CMS_TRY(IssueSetUpCodes(ctx, db, c, caller.Actor()));          // inside CreateCase's
+//   transaction CMS_TRY(RequestPinReset(ctx, "121 0000 0042 8", "ab 12 34 56 c"));   // same answer
+//   either way CMS_ASSIGN_OR_RETURN(CodeResult r, SetPinWithCode(ctx, ref, ni, "K7QM-4TXR-9PLC",
+//   "4827163"));
 //
 // A code is 12 characters from an alphabet without look-alikes (60 bits), shown as XXXX-XXXX-XXXX
 // and typed with or without hyphens, spaces or capitals. Only its SHA-256 is stored

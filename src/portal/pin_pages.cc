@@ -31,8 +31,8 @@ struct Field {
 };
 
 constexpr std::array<Field, 4> kFields = {{
-    {"case_reference", "Case reference number", "12 digits, starting 121. It is on letters from us.",
-     "Enter your case reference number"},
+    {"case_reference", "Case reference number",
+     "12 digits, starting 121. It is on letters from us.", "Enter your case reference number"},
     {"ni_number", "National Insurance number", "For example, QQ 12 34 56 C",
      "Enter your National Insurance number"},
     {"code", "Code",
@@ -122,9 +122,9 @@ HttpResponse ShowForm(const HttpRequest& req, const PinPage& page, int status,
     Json j = Json::Object();
     j.Set("name", Json(f.name)).Set("label", Json(f.label)).Set("hint", Json(f.hint));
     j.Set("is_password", Json(f.secret)).Set("autocomplete", Json(f.autocomplete));
-    j.Set("value", Json(req.method == "POST" && !f.secret && f.name != "code"
-                            ? FormValue(req.body, f.name)
-                            : std::string()));
+    j.Set("value",
+          Json(req.method == "POST" && !f.secret && f.name != "code" ? FormValue(req.body, f.name)
+                                                                     : std::string()));
     for (const FieldError& e : errors) {
       if (e.field == f.name) {
         j.Set("error", Json(e.message));
@@ -183,8 +183,7 @@ std::vector<FieldError> ErrorsFrom(const HttpResponse& answer) {
       }
     }
     errors.push_back({"code", "Too many attempts. You can try again in " +
-                                  std::to_string((seconds + kMinute - 1) / kMinute) +
-                                  " minutes."});
+                                  std::to_string((seconds + kMinute - 1) / kMinute) + " minutes."});
     return errors;
   }
   auto problem = Json::Parse(answer.body);

@@ -1,7 +1,7 @@
-// File: pin_pages.h — the portal's pages for parents who cannot sign in yet: "Forgotten your PIN?"
-// (/forgotten-pin asks for a reset code) and "Set your PIN" (/set-pin: a set-up or reset code and
-// a new PIN). Both post to the API as anyone (api::Route), with CSRF on every form; neither page
-// says whether the details matched, and neither echoes a code or a PIN back.
+// File: pin_pages.h — the portal's pages for parents who cannot sign in yet: "Forgotten your
+// PIN?" (/forgotten-pin asks for a reset code) and "Set your PIN" (/set-pin: a set-up or reset
+// code and a new PIN). Both post to the API as anyone (api::Route), with CSRF on every form;
+// neither page says whether the details matched, and neither echoes a code or a PIN back.
 #pragma once
 
 #include <optional>

@@ -33,8 +33,8 @@ struct Note {
 
 std::vector<Note> Outbox(const TestServer& server, const std::string& ref) {
   std::vector<Note> notes;
-  const std::string cmd = std::string(CM_CHILDMAINT) + " admin outbox --db sqlite:" +
-                          server.db_path() + " --case " + ref;
+  const std::string cmd = std::string(CM_CHILDMAINT) +
+                          " admin outbox --db sqlite:" + server.db_path() + " --case " + ref;
   FILE* f = popen(cmd.c_str(), "r");
   if (f == nullptr) {
     return notes;
@@ -73,7 +73,8 @@ std::string Confirm(const std::string& ref, const std::string& ni, const std::st
 }
 
 std::string SignInBody(const std::string& ref, const std::string& ni, const std::string& pin) {
-  return R"({"case_reference":")" + ref + R"(","ni_number":")" + ni + R"(","pin":")" + pin + R"("})";
+  return R"({"case_reference":")" + ref + R"(","ni_number":")" + ni + R"(","pin":")" + pin +
+         R"("})";
 }
 
 std::string CookiePair(const HttpResult& r, const std::string& name) {
@@ -142,28 +143,32 @@ TEST_F(PinCodesE2E, SetUpCodeLetsTheParentChooseAPinOnce) {
   EXPECT_EQ(again.status, 401);
   EXPECT_EQ(server_.Post("/api/v1/session", SignInBody(ref_, "AB123456C", "1357913")).status, 401);
   // Another party's code is not Sam's.
-  EXPECT_EQ(server_.Post("/api/v1/session/pin-reset/confirm",
-                         Confirm(ref_, "AB123456C", notes[1].code, "1357913"))
+  EXPECT_EQ(server_
+                .Post("/api/v1/session/pin-reset/confirm",
+                      Confirm(ref_, "AB123456C", notes[1].code, "1357913"))
                 .status,
             401);
 }
 
 TEST_F(PinCodesE2E, ResetByCodeAnswersAlikeForAnyDetailsAndEndsSessions) {
-  ASSERT_EQ(server_.Post("/api/v1/session/pin-reset/confirm",
-                         Confirm(ref_, "AB123456C", LatestCode("sam@example.org", "pin_set_up_code"),
-                                 "2468135"))
+  ASSERT_EQ(server_
+                .Post("/api/v1/session/pin-reset/confirm",
+                      Confirm(ref_, "AB123456C", LatestCode("sam@example.org", "pin_set_up_code"),
+                              "2468135"))
                 .status,
             200);
-  const HttpResult session = server_.Post("/api/v1/session", SignInBody(ref_, "AB123456C", "2468135"));
+  const HttpResult session =
+      server_.Post("/api/v1/session", SignInBody(ref_, "AB123456C", "2468135"));
   ASSERT_EQ(session.status, 200);
   const Headers sam = {{"Cookie", CookiePair(session, "cms_session")}};
   ASSERT_EQ(server_.Get("/api/v1/cases/" + ref_, sam).status, 200);
 
   const std::size_t before = Outbox(server_, ref_).size();
-  const HttpResult unknown_ni = server_.Post("/api/v1/session/pin-reset",
-                                             R"({"case_reference":")" + ref_ + R"(","ni_number":"CE654321D"})");
-  const HttpResult bad_ref = server_.Post("/api/v1/session/pin-reset",
-                                          R"({"case_reference":"121000000000","ni_number":"AB123456C"})");
+  const HttpResult unknown_ni =
+      server_.Post("/api/v1/session/pin-reset",
+                   R"({"case_reference":")" + ref_ + R"(","ni_number":"CE654321D"})");
+  const HttpResult bad_ref = server_.Post(
+      "/api/v1/session/pin-reset", R"({"case_reference":"121000000000","ni_number":"AB123456C"})");
   const HttpResult match = server_.Post("/api/v1/session/pin-reset",
                                         R"({"case_reference":")" + ref_.substr(0, 3) + " " +
                                             ref_.substr(3) + R"(","ni_number":"ab123456c"})");
@@ -182,22 +187,23 @@ TEST_F(PinCodesE2E, ResetByCodeAnswersAlikeForAnyDetailsAndEndsSessions) {
   EXPECT_EQ(server_.Get("/api/v1/cases/" + ref_, sam).status, 401);  // sessions ended
   EXPECT_EQ(server_.Post("/api/v1/session", SignInBody(ref_, "AB123456C", "2468135")).status, 401);
   EXPECT_EQ(server_.Post("/api/v1/session", SignInBody(ref_, "AB123456C", "9753124")).status, 200);
-  EXPECT_EQ(server_.Post("/api/v1/session/pin-reset/confirm",
-                         Confirm(ref_, "AB123456C", code, "1112223"))
-                .status,
-            401);  // used
+  EXPECT_EQ(
+      server_.Post("/api/v1/session/pin-reset/confirm", Confirm(ref_, "AB123456C", code, "1112223"))
+          .status,
+      401);  // used
 }
 
 TEST_F(PinCodesE2E, BadNewPinNamesTheFieldAndKeepsTheCode) {
   const std::string code = LatestCode("sam@example.org", "pin_set_up_code");
-  const HttpResult bad = server_.Post("/api/v1/session/pin-reset/confirm",
-                                      Confirm(ref_, "AB123456C", code, "12ab"));
+  const HttpResult bad =
+      server_.Post("/api/v1/session/pin-reset/confirm", Confirm(ref_, "AB123456C", code, "12ab"));
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.Header("content-type"), "application/problem+json");
   EXPECT_EQ(bad.json().Find("errors")->items().at(0).Find("field")->AsString(), "new_pin");
-  EXPECT_EQ(server_.Post("/api/v1/session/pin-reset/confirm", Confirm(ref_, "AB123456C", code, "2468135"))
-                .status,
-            200);
+  EXPECT_EQ(
+      server_.Post("/api/v1/session/pin-reset/confirm", Confirm(ref_, "AB123456C", code, "2468135"))
+          .status,
+      200);
 }
 
 TEST_F(PinCodesE2E, FiveWrongCodesLockThePairEvenForTheRightCode) {
@@ -217,21 +223,25 @@ TEST_F(PinCodesE2E, FiveWrongCodesLockThePairEvenForTheRightCode) {
   EXPECT_LE(retry, 1800);
   // Sign-in shares the lock; the other parent's pair is untouched.
   EXPECT_EQ(server_.Post("/api/v1/session", SignInBody(ref_, "AB123456C", "2468135")).status, 429);
-  EXPECT_EQ(server_.Post("/api/v1/session/pin-reset/confirm",
-                         Confirm(ref_, "JK123456C", LatestCode("07700 900456", "pin_set_up_code"),
-                                 "5556667"))
+  EXPECT_EQ(server_
+                .Post("/api/v1/session/pin-reset/confirm",
+                      Confirm(ref_, "JK123456C", LatestCode("07700 900456", "pin_set_up_code"),
+                              "5556667"))
                 .status,
             200);
 }
 
 TEST_F(PinCodesE2E, TheAuditTrailRecordsCodesButNeverHoldsThem) {
   const std::string code = LatestCode("sam@example.org", "pin_set_up_code");
-  ASSERT_EQ(server_.Post("/api/v1/session/pin-reset/confirm", Confirm(ref_, "AB123456C", "WRONG", "2468135"))
-                .status,
-            401);
-  ASSERT_EQ(server_.Post("/api/v1/session/pin-reset/confirm", Confirm(ref_, "AB123456C", code, "2468135"))
-                .status,
-            200);
+  ASSERT_EQ(
+      server_
+          .Post("/api/v1/session/pin-reset/confirm", Confirm(ref_, "AB123456C", "WRONG", "2468135"))
+          .status,
+      401);
+  ASSERT_EQ(
+      server_.Post("/api/v1/session/pin-reset/confirm", Confirm(ref_, "AB123456C", code, "2468135"))
+          .status,
+      200);
   const HttpResult audit = server_.Get("/api/v1/audit?limit=500", cw_);
   ASSERT_EQ(audit.status, 200);
   for (const char* action : {"pin_code_issued", "pin_code_failed", "pin_set_with_code"}) {
@@ -249,35 +259,41 @@ TEST(PinCodesTracedE2E, TheTracedAddressPathAlsoSendsSetUpCodes) {
   TestServer server;
   const Headers cw = {{"Authorization", server.Bearer("caseworker")}};
   std::string body = kApplication;
-  body.replace(body.find(R"("address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"})"),
-               std::string(R"("address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"})").size(),
-               R"("address":null)");
+  body.replace(
+      body.find(R"("address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"})"),
+      std::string(R"("address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"})").size(),
+      R"("address":null)");
   const HttpResult app = server.Post("/api/v1/applications", body, cw);
   ASSERT_EQ(app.status, 201) << app.body;
   EXPECT_EQ(app.json().Find("status")->AsString(), "tracing");
   const std::string id = std::to_string(app.json().Find("application_id")->AsInt());
-  const HttpResult traced = server.Post("/api/v1/applications/" + id + "/traced-address",
-                                        R"({"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"})", cw);
+  const HttpResult traced =
+      server.Post("/api/v1/applications/" + id + "/traced-address",
+                  R"({"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"})", cw);
   ASSERT_EQ(traced.status, 200) << traced.body;
   const std::string ref = traced.json().Find("case_reference")->AsString();
   const std::vector<Note> notes = Outbox(server, ref);
   ASSERT_EQ(notes.size(), 2u);
   EXPECT_EQ(notes[0].template_name, "pin_set_up_code");
-  EXPECT_EQ(server.Post("/api/v1/session/pin-reset/confirm", Confirm(ref, "AB123456C", notes[0].code, "2468135"))
+  EXPECT_EQ(server
+                .Post("/api/v1/session/pin-reset/confirm",
+                      Confirm(ref, "AB123456C", notes[0].code, "2468135"))
                 .status,
             200);
 }
 
 TEST_F(PinCodesE2E, PortalPagesWithCsrf) {
   const HttpResult sign_in = server_.Get("/sign-in");
-  EXPECT_NE(sign_in.body.find(R"(href="/forgotten-pin">Forgotten your PIN?</a>)"), std::string::npos);
+  EXPECT_NE(sign_in.body.find(R"(href="/forgotten-pin">Forgotten your PIN?</a>)"),
+            std::string::npos);
   EXPECT_NE(sign_in.body.find(R"(href="/set-pin">Set up your PIN</a>)"), std::string::npos);
 
   const HttpResult forgotten = server_.Get("/forgotten-pin");
   ASSERT_EQ(forgotten.status, 200);
-  for (const char* text : {R"(<label class="govuk-label" for="case_reference">Case reference number</label>)",
-                           R"(<label class="govuk-label" for="ni_number">National Insurance number</label>)",
-                           "Send code</button>", R"(name="csrf")"}) {
+  for (const char* text :
+       {R"(<label class="govuk-label" for="case_reference">Case reference number</label>)",
+        R"(<label class="govuk-label" for="ni_number">National Insurance number</label>)",
+        "Send code</button>", R"(name="csrf")"}) {
     EXPECT_NE(forgotten.body.find(text), std::string::npos) << text;
   }
   // The form carries the token of the one CSRF cookie the page sets, as a browser would send it.
@@ -294,19 +310,22 @@ TEST_F(PinCodesE2E, PortalPagesWithCsrf) {
   const std::string spaced_ref = ref_.substr(0, 3) + "+" + ref_.substr(3);
   // Without the CSRF token nothing is sent.
   const std::size_t before = Outbox(server_, ref_).size();
-  EXPECT_EQ(server_.Post("/forgotten-pin", "case_reference=" + ref_ + "&ni_number=AB123456C").status,
-            400);
+  EXPECT_EQ(
+      server_.Post("/forgotten-pin", "case_reference=" + ref_ + "&ni_number=AB123456C").status,
+      400);
   const HttpResult sent = server_.Post(
-      "/forgotten-pin", "csrf=" + csrf + "&case_reference=" + spaced_ref + "&ni_number=ab+12+34+56+c",
-      with_cookie);
+      "/forgotten-pin",
+      "csrf=" + csrf + "&case_reference=" + spaced_ref + "&ni_number=ab+12+34+56+c", with_cookie);
   ASSERT_EQ(sent.status, 200);
-  EXPECT_NE(sent.body.find("If the details match our records we have sent a code"), std::string::npos);
+  EXPECT_NE(sent.body.find("If the details match our records we have sent a code"),
+            std::string::npos);
   EXPECT_NE(sent.body.find(R"(href="/set-pin")"), std::string::npos);
   const HttpResult nobody = server_.Post(
       "/forgotten-pin", "csrf=" + csrf + "&case_reference=" + spaced_ref + "&ni_number=CE654321D",
       with_cookie);
   EXPECT_EQ(nobody.status, 200);
-  EXPECT_NE(nobody.body.find("If the details match our records we have sent a code"), std::string::npos);
+  EXPECT_NE(nobody.body.find("If the details match our records we have sent a code"),
+            std::string::npos);
   EXPECT_EQ(Outbox(server_, ref_).size(), before + 1);
   const std::string code = LatestCode("sam@example.org", "pin_reset_code");
   ASSERT_FALSE(code.empty());
@@ -314,34 +333,38 @@ TEST_F(PinCodesE2E, PortalPagesWithCsrf) {
   const HttpResult set_form = server_.Get("/set-pin", with_cookie);
   EXPECT_EQ(HiddenCsrf(set_form.body), csrf);  // the cookie's token, no new cookie
   EXPECT_EQ(CookiePair(set_form, "cms_csrf"), "");
-  for (const char* text : {R"(for="case_reference">Case reference number</label>)",
-                           R"(for="ni_number">National Insurance number</label>)",
-                           R"(for="code">Code</label>)", R"(for="new_pin">New PIN</label>)",
-                           "Set PIN</button>"}) {
+  for (const char* text :
+       {R"(for="case_reference">Case reference number</label>)",
+        R"(for="ni_number">National Insurance number</label>)", R"(for="code">Code</label>)",
+        R"(for="new_pin">New PIN</label>)", "Set PIN</button>"}) {
     EXPECT_NE(set_form.body.find(text), std::string::npos) << text;
   }
-  EXPECT_EQ(server_.Post("/set-pin", "case_reference=" + ref_ + "&ni_number=AB123456C&code=" + code +
-                                         "&new_pin=2468135")
+  EXPECT_EQ(server_
+                .Post("/set-pin", "case_reference=" + ref_ + "&ni_number=AB123456C&code=" + code +
+                                      "&new_pin=2468135")
                 .status,
             400);
-  const HttpResult wrong = server_.Post(
-      "/set-pin", "csrf=" + csrf + "&case_reference=" + spaced_ref +
-                      "&ni_number=AB123456C&code=ZZZZ-ZZZZ-ZZZZ&new_pin=2468135",
-      with_cookie);
+  const HttpResult wrong =
+      server_.Post("/set-pin",
+                   "csrf=" + csrf + "&case_reference=" + spaced_ref +
+                       "&ni_number=AB123456C&code=ZZZZ-ZZZZ-ZZZZ&new_pin=2468135",
+                   with_cookie);
   EXPECT_EQ(wrong.status, 401);
   EXPECT_NE(wrong.body.find(R"(<a href="#code">)"), std::string::npos);
   EXPECT_NE(wrong.body.find("govuk-error-summary"), std::string::npos);
   EXPECT_EQ(wrong.body.find("ZZZZ-ZZZZ-ZZZZ"), std::string::npos);  // never echoed
   EXPECT_EQ(wrong.body.find("2468135"), std::string::npos);
   const HttpResult empty = server_.Post(
-      "/set-pin", "csrf=" + csrf + "&case_reference=" + spaced_ref + "&ni_number=AB123456C&code=&new_pin=",
+      "/set-pin",
+      "csrf=" + csrf + "&case_reference=" + spaced_ref + "&ni_number=AB123456C&code=&new_pin=",
       with_cookie);
   EXPECT_EQ(empty.status, 400);
-  EXPECT_NE(empty.body.find(R"(<a href="#new_pin">Enter a new PIN of 7 digits</a>)"), std::string::npos);
-  const HttpResult done = server_.Post(
-      "/set-pin", "csrf=" + csrf + "&case_reference=" + spaced_ref + "&ni_number=AB123456C&code=" +
-                      code + "&new_pin=2468135",
-      with_cookie);
+  EXPECT_NE(empty.body.find(R"(<a href="#new_pin">Enter a new PIN of 7 digits</a>)"),
+            std::string::npos);
+  const HttpResult done = server_.Post("/set-pin",
+                                       "csrf=" + csrf + "&case_reference=" + spaced_ref +
+                                           "&ni_number=AB123456C&code=" + code + "&new_pin=2468135",
+                                       with_cookie);
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_NE(done.body.find("Your PIN has been set"), std::string::npos);
   EXPECT_NE(done.body.find(R"(href="/sign-in")"), std::string::npos);
