@@ -65,6 +65,14 @@ std::string RandomDigits(std::size_t n) {
   return s;
 }
 
+std::string RandomFrom(std::string_view alphabet, std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) {
+    s.push_back(alphabet[randombytes_uniform(static_cast<std::uint32_t>(alphabet.size()))]);
+  }
+  return s;
+}
+
 std::string Sha256Hex(std::string_view data) {
   unsigned char hash[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(data.data()), data.size());

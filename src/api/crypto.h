@@ -24,6 +24,8 @@ enum class PinHashStrength : std::uint8_t { kInteractive, kMinimum };
 Status InitCrypto();
 std::string RandomToken();
 std::string RandomDigits(std::size_t n);
+// n characters drawn uniformly from `alphabet` (one-time codes).
+std::string RandomFrom(std::string_view alphabet, std::size_t n);
 std::string Sha256Hex(std::string_view data);
 Result<std::string> HashPin(std::string_view pin, PinHashStrength strength);
 bool VerifyPin(const std::string& hash, std::string_view pin);

@@ -4,6 +4,7 @@
 #include "api/body.h"
 #include "api/handler_util.h"
 #include "api/handlers.h"
+#include "api/pin_codes.h"
 #include "api/problem.h"
 #include "cases/references.h"
 #include "store/case_repository.h"
@@ -122,6 +123,8 @@ Result<std::int64_t> CreateCase(Context& ctx, store::Db& db, const Caller& calle
   Json detail = Json::Object();
   detail.Set("application_id", Json(application_id)).Set("reference", Json(c.reference));
   CMS_TRY(store::Audit(db, caller.Actor(), "case_created", c.id, detail, NowIso(ctx)));
+  // api.md: a party without a PIN is sent a one-time set-up code to choose it.
+  CMS_TRY(IssueSetUpCodes(ctx, db, c, caller.Actor()));
   return c.id;
 }
 

@@ -1,5 +1,6 @@
 #include "api/session.h"
 
+#include "api/attempts.h"
 #include "api/crypto.h"
 #include "api/handler_util.h"
 #include "api/router.h"
@@ -9,27 +10,20 @@
 namespace childmaint::api {
 
 namespace {
-constexpr int kMaxFailures = 5;
-constexpr std::int64_t kLockSeconds = 30 * 60;
 constexpr std::size_t kPinDigits = 7;
 }  // namespace
 
 Result<SignInResult> SignInParent(Context& ctx, std::string_view reference, std::string_view ni,
                                   std::string_view pin) {
-  // Keys for counting attempts: the normalised forms where they parse, else the text as sent.
-  const std::string ref_key = cases::ParseCaseReference(reference).value_or(std::string(reference));
-  const std::string ni_key = cases::ParseNiNumber(ni).value_or(std::string(ni));
+  const AttemptKey key = AttemptKeyFor(reference, ni);
   const std::int64_t now = ctx.clock.NowUnixSeconds();
   SignInResult result;
   auto db = ctx.pool.Acquire();
   CMS_TRY(store::InTransaction(*db, [&]() -> Status {
-    CMS_ASSIGN_OR_RETURN(auto attempts,
-                         db->MaybeOne("SELECT failures, locked_until FROM sign_in_attempts WHERE "
-                                      "case_reference = ? AND ni_number = ?",
-                                      {store::Value(ref_key), store::Value(ni_key)}));
-    if (attempts && attempts->Int(1) > now) {
+    CMS_ASSIGN_OR_RETURN(const std::int64_t locked, SecondsLocked(*db, key, now));
+    if (locked > 0) {
       result.outcome = SignInResult::Outcome::kLocked;
-      result.retry_after = attempts->Int(1) - now;
+      result.retry_after = locked;
       return store::Audit(*db, "anonymous", "sign_in_locked", std::nullopt, Json::Object(),
                           NowIso(ctx));
     }
@@ -38,7 +32,8 @@ Result<SignInResult> SignInParent(Context& ctx, std::string_view reference, std:
     if (auto ref = cases::ParseCaseReference(reference); ref && pin.size() == kPinDigits) {
       if (auto c = store::LoadCase(*db, *ref); c) {
         for (const cases::Party& p : c->parties) {
-          if (p.ni_number && *p.ni_number == ni_key && p.pin_hash && VerifyPin(*p.pin_hash, pin)) {
+          if (p.ni_number && *p.ni_number == key.ni_number && p.pin_hash &&
+              VerifyPin(*p.pin_hash, pin)) {
             case_id = c->id;
             party_id = p.id;
           }
@@ -46,21 +41,13 @@ Result<SignInResult> SignInParent(Context& ctx, std::string_view reference, std:
       }
     }
     if (case_id == 0) {
-      const std::int64_t failures = (attempts ? attempts->Int(0) : 0) + 1;
-      const std::int64_t locked_until = failures >= kMaxFailures ? now + kLockSeconds : 0;
-      CMS_TRY(db->Exec("INSERT INTO sign_in_attempts (case_reference, ni_number, failures, "
-                       "locked_until) VALUES (?, ?, ?, ?) ON CONFLICT (case_reference, ni_number) "
-                       "DO UPDATE SET failures = excluded.failures, locked_until = "
-                       "excluded.locked_until",
-                       {store::Value(ref_key), store::Value(ni_key), store::Value(failures),
-                        store::Value(locked_until)}));
+      CMS_ASSIGN_OR_RETURN(const FailureCount count, CountFailure(ctx, *db, key, now));
       Json detail = Json::Object();
-      detail.Set("failures", Json(failures)).Set("locked", Json(locked_until > 0));
+      detail.Set("failures", Json(count.failures)).Set("locked", Json(count.locked));
       result.outcome = SignInResult::Outcome::kWrongDetails;
       return store::Audit(*db, "anonymous", "sign_in_failed", std::nullopt, detail, NowIso(ctx));
     }
-    CMS_TRY(db->Exec("DELETE FROM sign_in_attempts WHERE case_reference = ? AND ni_number = ?",
-                     {store::Value(ref_key), store::Value(ni_key)}));
+    CMS_TRY(ClearFailures(*db, key));
     result.session = RandomToken();  // a new id at every sign-in
     CMS_TRY(db->Exec("INSERT INTO sessions (id_hash, case_id, party_id, csrf_token, created_at, "
                      "last_seen_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -68,21 +55,26 @@ Result<SignInResult> SignInParent(Context& ctx, std::string_view reference, std:
                       store::Value(party_id), store::Value(RandomToken()), store::Value(now),
                       store::Value(now)}));
     result.outcome = SignInResult::Outcome::kSignedIn;
-    result.case_reference = ref_key;
+    result.case_reference = key.reference;
     return store::Audit(*db, "parent:" + std::to_string(party_id), "signed_in", case_id,
                         Json::Object(), NowIso(ctx));
   }));
   return result;
 }
 
-Status ChangePin(Context& ctx, std::int64_t party_id, std::string_view current_pin,
-                 std::string_view new_pin) {
+Status CheckNewPin(std::string_view new_pin) {
   const bool digits = new_pin.size() == kPinDigits &&
                       new_pin.find_first_not_of("0123456789") == std::string_view::npos;
   if (!digits) {
     return Error::Make(ErrorCode::kInvalidArgument, "invalid_field", "must be 7 digits",
                        "new_pin");
   }
+  return Ok();
+}
+
+Status ChangePin(Context& ctx, std::int64_t party_id, std::string_view current_pin,
+                 std::string_view new_pin) {
+  CMS_TRY(CheckNewPin(new_pin));
   if (new_pin == current_pin) {
     return Error::Make(ErrorCode::kInvalidArgument, "invalid_field",
                        "must be different from the current PIN", "new_pin");

@@ -2,8 +2,9 @@
 //
 // Case reference + NI number + 7-digit PIN (Argon2id). Every wrong part gets the same answer;
 // five failures in a row lock that (reference, NI number) pair for 30 minutes, even for the right
-// PIN (api.md, service.md §9). A session id is stored only as its SHA-256; the cookie is HttpOnly,
-// SameSite=Strict, Secure behind TLS. Every sign-in, failure and lockout is audited.
+// PIN (api.md, service.md §9; the figures are in law/service/portal_security.yaml, attempts.h).
+// A session id is stored only as its SHA-256; the cookie is HttpOnly, SameSite=Strict, Secure
+// behind TLS. Every sign-in, failure and lockout is audited.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +28,8 @@ inline constexpr std::string_view kWrongDetailsMessage =
 
 Result<SignInResult> SignInParent(Context& ctx, std::string_view reference, std::string_view ni,
                                   std::string_view pin);
+// A new PIN is 7 digits: kInvalidArgument naming new_pin otherwise (ChangePin, pin_codes.h).
+Status CheckNewPin(std::string_view new_pin);
 // A signed-in parent changes their PIN: the current one must match; the new one is 7 digits and
 // different. Errors: kInvalidArgument naming current_pin or new_pin.
 Status ChangePin(Context& ctx, std::int64_t party_id, std::string_view current_pin,

@@ -64,6 +64,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"caseworker", "team_leader", "auditor"}));
   token->add_option("--db", admin_db, "sqlite:PATH (default sqlite:childmaint.db)");
   token->add_option("--name", token_name, "Who the token is for (recorded in the audit trail)");
+  std::string outbox_case;
+  CLI::App* outbox = admin->add_subcommand("outbox", "Print the notifications outbox as JSON lines");
+  outbox->add_option("--db", admin_db, "sqlite:PATH (default sqlite:childmaint.db)");
+  outbox->add_option("--case", outbox_case, "Only this case's notifications (a case reference)");
 
   childmaint::cli::DemoDataOptions demo_options;
   CLI::App* demo = app.add_subcommand("demo-data", "Create realistic demo cases");
@@ -104,6 +108,9 @@ int main(int argc, char** argv) {
   }
   if (token->parsed()) {
     return childmaint::cli::RunAdminToken(admin_db, role, token_name);
+  }
+  if (outbox->parsed()) {
+    return childmaint::cli::RunAdminOutbox(admin_db, outbox_case);
   }
   if (demo->parsed()) {
     return childmaint::cli::RunDemoData(demo_options);

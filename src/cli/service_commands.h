@@ -1,4 +1,4 @@
-// File: service_commands.h — `childmaint serve`, `admin token`, `demo-data`, `review`.
+// File: service_commands.h — `childmaint serve`, `admin token`, `admin outbox`, `demo-data`, `review`.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +16,9 @@ struct ServeOptions {
 int RunServe(const ServeOptions& options);
 
 int RunAdminToken(const std::string& db, const std::string& role, const std::string& name);
+// `admin outbox [--case REF]`: the outbox (notifications waiting for GOV.UK Notify or the letters
+// run), one JSON object a line, oldest first.
+int RunAdminOutbox(const std::string& db, const std::string& case_reference);
 
 struct DemoDataOptions {
   std::string db = "sqlite:childmaint.db";

@@ -6,7 +6,8 @@
 // Files under calendars/ are calendars (ParseCalendar; format in the header of
 // law/calendars/bank_holidays_england_and_wales.yaml); instruments.yaml is ParseInstruments; every
 // other file is a parameter file (ParseLawFile). A parameter file under service/ must give each
-// parameter a `period` (days, working_days, months or years) saying what its count counts.
+// parameter a `period` (minutes, days, working_days, months, years or attempts) saying what its
+// count counts.
 // Thread safety: pure functions.
 #pragma once
 

@@ -8,6 +8,7 @@
 #include "portal/forms.h"
 #include "portal/lists.h"
 #include "portal/page.h"
+#include "portal/pin_pages.h"
 #include "portal/render.h"
 #include "schedule/schedule.h"
 #include "store/case_repository.h"
@@ -34,17 +35,11 @@ std::string Pounds(std::int64_t pence) {
 HttpResponse SignInForm(const HttpRequest& req, int status, std::string_view error,
                         std::string_view reference, std::string_view ni) {
   Json d = Json::Object();
-  HttpResponse probe;
-  d.Set("csrf", Json(Csrf(req, probe)));
   if (!error.empty()) {
     d.Set("error", Json(error));
   }
   d.Set("case_reference", Json(reference)).Set("ni_number", Json(ni));
-  HttpResponse res = Page(status, "sign_in", "Sign in", d, req, false);
-  for (auto& h : probe.headers) {
-    res.headers.push_back(h);
-  }
-  return res;
+  return Page(status, "sign_in", "Sign in", d, req, false);
 }
 
 HttpResponse PostSignIn(api::Context& ctx, const HttpRequest& req) {
@@ -221,6 +216,9 @@ HttpResponse Handle(api::Context& ctx, const HttpRequest& req) {
       return PostSignIn(ctx, req);
     }
     return SignInForm(req, kOk, "", "", "");
+  }
+  if (auto pin_page = HandlePinPage(ctx, req, path)) {
+    return *pin_page;
   }
   api::Caller caller;
   std::optional<cases::Case> c = SignedInCase(ctx, req, caller);
