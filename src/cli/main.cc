@@ -48,6 +48,8 @@ int main(int argc, char** argv) {
   serve->add_option("--port", serve_options.port, "Port (0 picks a free one)");
   serve->add_option("--db", serve_options.db, "sqlite:PATH (default sqlite:childmaint.db)");
   serve->add_option("--threads", serve_options.threads, "I/O threads (default: cores)");
+  serve->add_option("--documents", serve_options.documents,
+                    "Directory for uploaded documents (default: the database file + .documents)");
   serve->add_flag("--fast-pin-hashing", serve_options.fast_pin_hashing,
                   "Minimum Argon2id cost (tests and demos only)");
 

@@ -6,8 +6,11 @@
 #include <thread>
 
 #include "api/crypto.h"
+#include "api/document_files.h"
+#include "api/documents.h"
 #include "api/http_server.h"
 #include "api/router.h"
+#include "portal/documents_page.h"
 #include "portal/portal.h"
 #include "cli/service_commands.h"
 #include "cli/setup.h"
@@ -19,6 +22,18 @@ namespace childmaint::cli {
 namespace {
 constexpr int kExitFailure = 1;
 constexpr std::size_t kMinConnections = 4;
+
+// --documents, or beside the SQLite file ("sqlite:run/c.db" -> "run/c.db.documents"): never
+// under anything the server serves (it serves no files at all).
+std::string DocumentsDir(const ServeOptions& options) {
+  constexpr std::string_view kSqlite = "sqlite:";
+  if (!options.documents.empty()) {
+    return options.documents;
+  }
+  const std::string_view db = options.db;
+  return db.starts_with(kSqlite) ? std::string(db.substr(kSqlite.size())) + ".documents"
+                                 : std::string("childmaint.documents");
+}
 }  // namespace
 
 int RunServe(const ServeOptions& options) {
@@ -38,7 +53,12 @@ int RunServe(const ServeOptions& options) {
   }
   api::Context ctx{*law, *pool, SystemClock::Get(),
                    options.fast_pin_hashing ? api::PinHashStrength::kMinimum
-                                            : api::PinHashStrength::kInteractive};
+                                            : api::PinHashStrength::kInteractive,
+                   DocumentsDir(options)};
+  if (const Status s = api::PrepareDocumentsDir(ctx.documents_dir); !s) {
+    std::fprintf(stderr, "childmaint: %s\n", s.error().message.c_str());
+    return kExitFailure;
+  }
   // Block the stop signals in every thread; this one waits for them.
   sigset_t signals;
   sigemptyset(&signals);
@@ -48,6 +68,12 @@ int RunServe(const ServeOptions& options) {
   api::ServerOptions server_options;
   server_options.port = static_cast<std::uint16_t>(options.port);
   server_options.threads = threads;
+  // Uploads (the API's and the portal's form) may be larger than the 1 MiB everything else gets.
+  server_options.body_limit_for = [&ctx](std::string_view method, std::string_view target) {
+    return api::IsDocumentUpload(method, target) || portal::IsDocumentUpload(method, target)
+               ? api::UploadBodyLimit(ctx)
+               : 0;
+  };
   // The API under /api/, the parents' portal everywhere else.
   api::HttpServer server(server_options, [&ctx](const api::HttpRequest& req) {
     return req.target.starts_with("/api/") ? api::Route(ctx, req) : portal::Handle(ctx, req);

@@ -11,6 +11,7 @@ struct ServeOptions {
   int port = 8080;
   std::size_t threads = 0;
   bool fast_pin_hashing = false;  // tests and demos only
+  std::string documents;          // uploaded files; empty: <sqlite database path>.documents
 };
 int RunServe(const ServeOptions& options);
 

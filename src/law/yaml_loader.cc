@@ -104,8 +104,9 @@ Result<Entry> ParseEntry(const Node& e, const std::string& where) {
   return entry;
 }
 
-constexpr std::array<std::string_view, 4> kServicePeriods = {"days", "working_days", "months",
-                                                             "years"};
+// What a service parameter counts: time, or (upload limits) bytes.
+constexpr std::array<std::string_view, 5> kServicePeriods = {"days", "working_days", "months",
+                                                             "years", "bytes"};
 
 Status CheckServicePeriod(std::string_view path, const Node& p, const std::string& where) {
   if (!path.starts_with(kServiceDir)) {
@@ -116,7 +117,8 @@ Status CheckServicePeriod(std::string_view path, const Node& p, const std::strin
       std::find(kServicePeriods.begin(), kServicePeriods.end(), period->scalar) ==
           kServicePeriods.end()) {
     return SchemaError(where,
-                       "a service parameter needs 'period': days, working_days, months or years");
+                       "a service parameter needs 'period': days, working_days, months, years "
+                       "or bytes");
   }
   return Ok();
 }
