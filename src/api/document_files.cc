@@ -26,10 +26,10 @@ Error Io(const std::string& what, const std::string& path, int err) {
 }
 
 Status CheckName(std::string_view name) {
-  const bool ok = !name.empty() && name.size() <= kMaxName &&
-                  std::all_of(name.begin(), name.end(), [](char c) {
-                    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
-                  });
+  const bool ok =
+      !name.empty() && name.size() <= kMaxName && std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
+      });
   if (!ok) {
     return Error::Make(ErrorCode::kInvalidArgument, "documents.bad_name",
                        "not a document storage name");

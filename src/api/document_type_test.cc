@@ -24,10 +24,10 @@ TEST(SniffDocumentType, FromTheMagicBytes) {
 
 TEST(SniffDocumentType, AnythingElseIsNothing) {
   EXPECT_FALSE(SniffDocumentType(""));
-  EXPECT_FALSE(SniffDocumentType("%PDF"));               // too short
-  EXPECT_FALSE(SniffDocumentType(" %PDF-1.4"));          // not at the start
-  EXPECT_FALSE(SniffDocumentType("\x89PNG\r\n\x1a"));    // 7 of the 8 bytes
-  EXPECT_FALSE(SniffDocumentType("\xFF\xD8"));           // 2 of the 3 bytes
+  EXPECT_FALSE(SniffDocumentType("%PDF"));             // too short
+  EXPECT_FALSE(SniffDocumentType(" %PDF-1.4"));        // not at the start
+  EXPECT_FALSE(SniffDocumentType("\x89PNG\r\n\x1a"));  // 7 of the 8 bytes
+  EXPECT_FALSE(SniffDocumentType("\xFF\xD8"));         // 2 of the 3 bytes
   EXPECT_FALSE(SniffDocumentType("GIF89a"));
   EXPECT_FALSE(SniffDocumentType("<html><script>"));
   EXPECT_FALSE(SniffDocumentType("PK\x03\x04 a zip or docx"));
@@ -76,12 +76,12 @@ TEST(PrintableUtf8, AcceptsTextRefusesControlsAndBadBytes) {
   EXPECT_FALSE(PrintableUtf8("nul\0byte"sv));
   EXPECT_FALSE(PrintableUtf8("bell\x07"));
   EXPECT_FALSE(PrintableUtf8("del\x7F"));
-  EXPECT_FALSE(PrintableUtf8("\xC3"));                // truncated
-  EXPECT_FALSE(PrintableUtf8("\xC0\xAF"));            // overlong '/'
-  EXPECT_FALSE(PrintableUtf8("\xED\xA0\x80"));        // a surrogate
-  EXPECT_FALSE(PrintableUtf8("\xF4\x90\x80\x80"));    // beyond U+10FFFF
+  EXPECT_FALSE(PrintableUtf8("\xC3"));              // truncated
+  EXPECT_FALSE(PrintableUtf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(PrintableUtf8("\xED\xA0\x80"));      // a surrogate
+  EXPECT_FALSE(PrintableUtf8("\xF4\x90\x80\x80"));  // beyond U+10FFFF
   EXPECT_FALSE(PrintableUtf8("\xFF"));
-  EXPECT_FALSE(PrintableUtf8("\xC2\x85"));            // C1 control (NEL)
+  EXPECT_FALSE(PrintableUtf8("\xC2\x85"));  // C1 control (NEL)
 }
 
 class DocumentFilesTest : public ::testing::Test {

@@ -66,8 +66,8 @@ Result<store::Row> VisibleDocument(store::Db& db, const Caller& caller, std::int
   CMS_ASSIGN_OR_RETURN(
       auto row, db.MaybeOne(std::string(kColumns) +
                                 "WHERE id = ? AND case_id = ? AND (? = 0 OR party_id = ?)",
-                            {store::Value(static_cast<std::int64_t>(std::stoll(std::string(id)))), store::Value(case_id),
-                             store::Value(caller.IsParent() ? 1 : 0),
+                            {store::Value(static_cast<std::int64_t>(std::stoll(std::string(id)))),
+                             store::Value(case_id), store::Value(caller.IsParent() ? 1 : 0),
                              store::Value(caller.party_id)}));
   if (!row) {
     return Error::Make(ErrorCode::kNotFound, "document.not_found", "no such document");
@@ -154,8 +154,8 @@ HttpResponse UploadDocument(Context& ctx, const Caller& caller, const HttpReques
                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   {store::Value(c.id), store::Value(party), store::Value(caller.Actor()),
                    store::Value(u.type.content_type),
-                   store::Value(static_cast<std::int64_t>(u.bytes.size())),
-                   store::Value(sha256), store::Value(storage_name), store::Value(u.file_name),
+                   store::Value(static_cast<std::int64_t>(u.bytes.size())), store::Value(sha256),
+                   store::Value(storage_name), store::Value(u.file_name),
                    store::Value(u.description), store::Value(NowIso(ctx))}));
     Json detail = Json::Object();  // never the content, its name or its description
     detail.Set("document_id", Json(id)).Set("content_type", Json(u.type.content_type));
@@ -207,8 +207,7 @@ HttpResponse DownloadDocument(Context& ctx, const Caller& caller, const HttpRequ
     out.status = kOk;
     out.headers.emplace_back("Content-Type", row.Text(1));
     // file_name is SafeFileName's: no quotes, backslashes or control characters.
-    out.headers.emplace_back("Content-Disposition",
-                             "attachment; filename=\"" + row.Text(3) + "\"");
+    out.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + row.Text(3) + "\"");
     out.headers.emplace_back("Content-Security-Policy", "default-src 'none'; sandbox");
     out.body = std::move(*bytes);
     return out;

@@ -9,9 +9,10 @@
 // after it is ignored); lines end in CRLF; every part has a Content-Disposition of form-data with
 // a name; no two parts share a name; at most kMaxParts parts and kMaxPartHeaderBytes of headers
 // per part. Quoted parameter values are read as browsers write them: a backslash is a character,
-// not an escape, and a quote inside (sent as %22) stays percent-encoded. Errors are kInvalidArgument with reason "invalid_multipart" and field "body" (or the
-// part's name for a repeated part: reason "duplicate_part").
-// A part's `data` points into the body given: it must outlive the parts. Thread safety: pure.
+// not an escape, and a quote inside (sent as %22) stays percent-encoded. Errors are
+// kInvalidArgument with reason "invalid_multipart" and field "body" (or the part's name for a
+// repeated part: reason "duplicate_part"). A part's `data` points into the body given: it must
+// outlive the parts. Thread safety: pure.
 #pragma once
 
 #include <optional>

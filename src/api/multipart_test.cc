@@ -80,9 +80,10 @@ TEST(ParseMultipart, DataMayContainCrlfAndBoundaryLookalikes) {
 }
 
 TEST(ParseMultipart, EmptyPartAndEpilogueAndQuotedFilename) {
-  const std::string body = Part("content-disposition: form-data; name=file; "
-                                "filename=\"C:\\my %22scan%22; v2.pdf\"",
-                                "") +
+  const std::string body = Part(
+                               "content-disposition: form-data; name=file; "
+                               "filename=\"C:\\my %22scan%22; v2.pdf\"",
+                               "") +
                            "--XyZ--\r\nthis epilogue is ignored";
   const auto parts = ParseMultipart(kType, body);
   ASSERT_TRUE(parts.has_value()) << parts.error().message;
@@ -134,10 +135,10 @@ TEST(ParseMultipart, MissingOrBadDisposition) {
   ExpectInvalid(kType, Body({Part("Content-Disposition: form-data; name=\"a", "x")}),
                 "invalid_multipart");
   ExpectInvalid(kType, Body({Part("no colon here", "x")}), "invalid_multipart");
-  ExpectInvalid(kType,
-                Body({Part("Content-Disposition: form-data; name=\"file\"; filename=\"a\"b.pdf\"",
-                           "x")}),
-                "invalid_multipart");  // a raw quote inside a quoted value
+  ExpectInvalid(
+      kType,
+      Body({Part("Content-Disposition: form-data; name=\"file\"; filename=\"a\"b.pdf\"", "x")}),
+      "invalid_multipart");  // a raw quote inside a quoted value
   ExpectInvalid(kType, "--XyZ\r\n\r\nx\r\n--XyZ--", "invalid_multipart");
 }
 
@@ -154,8 +155,8 @@ TEST(ParseMultipart, Limits) {
     many += Part("Content-Disposition: form-data; name=\"p" + std::to_string(i) + "\"", "v");
   }
   ExpectInvalid(kType, many + "--XyZ--", "invalid_multipart");
-  const std::string long_header =
-      "Content-Disposition: form-data; name=\"file\"\r\nX-Pad: " + std::string(kMaxPartHeaderBytes, 'p');
+  const std::string long_header = "Content-Disposition: form-data; name=\"file\"\r\nX-Pad: " +
+                                  std::string(kMaxPartHeaderBytes, 'p');
   ExpectInvalid(kType, Body({Part(long_header, "x")}), "invalid_multipart");
 }
 

@@ -130,8 +130,8 @@ std::vector<FieldMessage> Problems(const HttpResponse& answer) {
     for (const Json& e : list->items()) {
       const Json* field = e.Find("field");
       const Json* message = e.Find("message");
-      const bool description = field != nullptr && field->IsString() &&
-                               field->AsString() == "description";
+      const bool description =
+          field != nullptr && field->IsString() && field->AsString() == "description";
       out.push_back({description ? "description" : "file",
                      message != nullptr && message->IsString() ? message->AsString() : ""});
     }

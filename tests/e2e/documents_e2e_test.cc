@@ -19,12 +19,16 @@ constexpr const char* kBoundary = "----cmTestBoundary7MA4YWxk";
 
 std::string Application(const std::string& ghacm, const std::string& ni,
                         const std::string& other_ni) {
-  return R"({"ghacm_reference":")" + ghacm + R"(","received_on":"2025-03-03",)"
+  return R"({"ghacm_reference":")" + ghacm +
+         R"(","received_on":"2025-03-03",)"
          R"("applicant":{"role":"receiving_parent","name":"Sam Taylor","date_of_birth":"1990-05-17",)"
-         R"("ni_number":")" + ni + R"(","address":{"line1":"1 High Street","town":"Leeds",)"
+         R"("ni_number":")" +
+         ni +
+         R"(","address":{"line1":"1 High Street","town":"Leeds",)"
          R"("postcode":"LS1 1AA"},"domestic_abuse":true,"pin":"4827163"},)"
          R"("other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02","ni_number":")" +
-         other_ni + R"(","address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},)"
+         other_ni +
+         R"(","address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},)"
          R"("pin":"7654321"},"children":[{"name":"Jo Taylor","date_of_birth":"2017-09-01"}],)"
          R"("collection":"direct_pay","payment_frequency":"monthly"})";
 }
@@ -45,7 +49,8 @@ std::string Multipart(const std::string& filename, const std::string& bytes,
   const std::string dash = std::string("--") + kBoundary;
   std::string b;
   for (const auto& [name, value] : extra) {
-    b += dash + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    b +=
+        dash + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
   }
   b += dash + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
        "\"\r\nContent-Type: image/gif\r\n\r\n" + bytes + "\r\n";
@@ -87,10 +92,11 @@ class DocumentsE2E : public ::testing::Test {
     EXPECT_EQ(app.status, 201) << app.body;
     return app.json().Find("case_reference")->AsString();
   }
-  Headers Session(const std::string& ref, const std::string& ni, const std::string& pin = "4827163") {
-    const HttpResult r = server_.Post("/api/v1/session", R"({"case_reference":")" + ref +
-                                                             R"(","ni_number":")" + ni +
-                                                             R"(","pin":")" + pin + R"("})");
+  Headers Session(const std::string& ref, const std::string& ni,
+                  const std::string& pin = "4827163") {
+    const HttpResult r =
+        server_.Post("/api/v1/session", R"({"case_reference":")" + ref + R"(","ni_number":")" + ni +
+                                            R"(","pin":")" + pin + R"("})");
     EXPECT_EQ(r.status, 200) << r.body;
     const std::string cookie = r.Header("set-cookie");
     return {{"Cookie", cookie.substr(0, cookie.find(';'))}};
@@ -201,7 +207,8 @@ TEST_F(DocumentsE2E, TenMebibytesIsTheLimitAndOneMebibyteStaysElsewhere) {
 }
 
 TEST_F(DocumentsE2E, AParentSeesOnlyTheirOwnPartysUploads) {
-  const HttpResult up = Upload(sam_, Multipart("refuge letter.pdf", Pdf(), "From the refuge in Leeds"));
+  const HttpResult up =
+      Upload(sam_, Multipart("refuge letter.pdf", Pdf(), "From the refuge in Leeds"));
   ASSERT_EQ(up.status, 201);
   const std::string id = std::to_string(up.json().Find("id")->AsInt());
   // The other parent of the case: absent from the list, 404 on download.
@@ -267,9 +274,11 @@ TEST_F(DocumentsE2E, StoredPrivatelyBesideTheDatabaseAndAudited) {
 TEST_F(DocumentsE2E, ThePortalPageUploadsWithCsrf) {
   const HttpResult form = server_.Get("/documents", sam_);
   ASSERT_EQ(form.status, 200);
-  for (const char* want : {"enctype=\"multipart/form-data\"", "<label class=\"govuk-label\" for=\"file\">Choose a file</label>",
-                           "accept=\".pdf,.jpg,.jpeg,.png\"", "for=\"description\"", ">Upload</button>",
-                           "name=\"csrf\"", "href=\"/documents\">Upload documents</a>"}) {
+  for (const char* want :
+       {"enctype=\"multipart/form-data\"",
+        "<label class=\"govuk-label\" for=\"file\">Choose a file</label>",
+        "accept=\".pdf,.jpg,.jpeg,.png\"", "for=\"description\"", ">Upload</button>",
+        "name=\"csrf\"", "href=\"/documents\">Upload documents</a>"}) {
     EXPECT_NE(form.body.find(want), std::string::npos) << want;
   }
   std::string csrf_cookie = form.Header("set-cookie");
@@ -281,9 +290,10 @@ TEST_F(DocumentsE2E, ThePortalPageUploadsWithCsrf) {
 
   // Without the token (or with a wrong one): refused, nothing stored.
   EXPECT_EQ(server_.Post("/documents", Multipart("a.pdf", Pdf()), With(who)).status, 400);
-  EXPECT_EQ(server_.Post("/documents", Multipart("a.pdf", Pdf(), "", {{"csrf", "wrong"}}), With(who))
-                .status,
-            400);
+  EXPECT_EQ(
+      server_.Post("/documents", Multipart("a.pdf", Pdf(), "", {{"csrf", "wrong"}}), With(who))
+          .status,
+      400);
   EXPECT_EQ(server_.Get(Docs(), cw_).json().Find("documents")->size(), 0u);
   // With it: uploaded and listed.
   const HttpResult ok = server_.Post(
@@ -295,8 +305,8 @@ TEST_F(DocumentsE2E, ThePortalPageUploadsWithCsrf) {
   EXPECT_NE(ok.body.find("3 KB"), std::string::npos);
   EXPECT_EQ(server_.Get(Docs(), sam_).json().Find("documents")->size(), 1u);
   // A wrong type: the error summary links to the file input.
-  const HttpResult bad =
-      server_.Post("/documents", Multipart("notes.pdf", "plain text", "", {{"csrf", csrf}}), With(who));
+  const HttpResult bad = server_.Post(
+      "/documents", Multipart("notes.pdf", "plain text", "", {{"csrf", csrf}}), With(who));
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("govuk-error-summary"), std::string::npos);
   EXPECT_NE(bad.body.find("href=\"#file\""), std::string::npos);
