@@ -51,7 +51,8 @@ std::string SizeText(std::int64_t bytes) {
     return std::to_string((bytes + kKibibyte - 1) / kKibibyte) + " KB";
   }
   const std::int64_t tenths = (bytes * 10 + kMebibyte / 2) / kMebibyte;
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+  return std::to_string(tenths / 10) + (tenths % 10 == 0 ? "" : "." + std::to_string(tenths % 10)) +
+         " MB";
 }
 
 std::string TypeName(const std::string& content_type) {
