@@ -17,6 +17,8 @@ struct Context {
   store::Pool& pool;
   const Clock& clock;
   PinHashStrength pin_strength = PinHashStrength::kInteractive;
+  // Where uploaded documents' bytes are kept (document_files.h), outside anything served.
+  std::string documents_dir = "childmaint.db.documents";
 };
 
 // The authenticated caller of one request.

@@ -78,8 +78,9 @@ HttpResponse Problem(int status, std::string_view title, std::string_view detail
 }
 
 HttpResponse TooLarge(std::size_t limit) {
-  const std::string size =
-      limit == (1U << 20) ? std::string("1 MiB") : std::to_string(limit) + " bytes";
+  constexpr std::size_t kMebibyte = 1U << 20;
+  const std::string size = limit % kMebibyte == 0 ? std::to_string(limit / kMebibyte) + " MiB"
+                                                  : std::to_string(limit) + " bytes";
   return Problem(413, "Request body too large", "The request body is larger than " + size + ".");
 }
 
@@ -211,7 +212,9 @@ class Session : public std::enable_shared_from_this<Session> {
     phase_ = Phase::kReading;
     const ServerOptions& o = server_.options();
     parser_.emplace();
-    parser_->body_limit(static_cast<std::uint64_t>(o.max_body_bytes));
+    // The limit depends on the target, known only once the header is in (OnHeader).
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
+    limit_ = o.max_body_bytes;
     parser_->header_limit(static_cast<std::uint32_t>(
         std::min<std::size_t>(o.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
     stream_.expires_after(o.read_timeout);  // covers header and body
@@ -220,6 +223,22 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnHeader(std::size_t) {
     const auto& req = parser_->get();
+    const ServerOptions& o = server_.options();
+    if (o.body_limit_for) {
+      const beast::string_view method = req.method_string();
+      const beast::string_view target = req.target();
+      if (const std::size_t own = o.body_limit_for(std::string_view(method.data(), method.size()),
+                                                   std::string_view(target.data(), target.size()));
+          own > 0) {
+        limit_ = own;
+      }
+    }
+    if (const auto length = parser_->content_length();
+        length && *length > static_cast<std::uint64_t>(limit_)) {
+      phase_ = Phase::kClosing;  // as OnError: answer, never keep-alive, linger on close
+      return Send(TooLarge(limit_), 11, false, false);
+    }
+    parser_->body_limit(static_cast<std::uint64_t>(limit_));  // chunked bodies count down
     if (req.version() >= 11 && !parser_->is_done() &&
         beast::iequals(req[http::field::expect], "100-continue")) {
       net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
@@ -242,7 +261,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     phase_ = Phase::kClosing;  // an error answer: never keep-alive, linger on close
     if (ec == http::error::body_limit) {
-      return Send(TooLarge(server_.options().max_body_bytes), 11, false, false);
+      return Send(TooLarge(limit_), 11, false, false);
     }
     if (ec == http::error::header_limit) {
       return Send(Problem(431, "Request header fields too large"), 11, false, false);
@@ -314,6 +333,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   BeastResponse res_;
   std::string remote_;
+  std::size_t limit_ = 0;  // this request's body limit
   Phase phase_ = Phase::kIdle;
   bool first_ = true;
 };

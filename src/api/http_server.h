@@ -8,7 +8,9 @@
 //   server.Wait();          // elsewhere: returns once stopped
 //
 // Behaviour: keep-alive per the request; Content-Length on every response; no Server header.
-// A body over max_body_bytes gets 413 application/problem+json and the connection is closed;
+// A body over max_body_bytes (or the request's own limit, body_limit_for) gets 413
+// application/problem+json and the connection is closed, before the body is read when
+// Content-Length says so;
 // malformed HTTP gets 400 and close; headers over max_header_bytes get 431 and close. "Expect:
 // 100-continue" is honoured. A new connection has read_timeout to start its first request, a
 // keep-alive connection idle_timeout to start its next one, and each request, once begun,
@@ -21,8 +23,10 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "api/http_types.h"
 #include "base/result.h"
@@ -37,6 +41,9 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};    // to receive one whole request
   std::chrono::seconds idle_timeout{60};    // keep-alive wait between requests
   std::size_t max_header_bytes = 16 << 10;  // request line + headers; larger gets 431
+  // A request's own body limit (e.g. uploads), chosen from its method and target once its header
+  // has arrived; 0, or no function, keeps max_body_bytes. Called on the I/O threads.
+  std::function<std::size_t(std::string_view method, std::string_view target)> body_limit_for = {};
 };
 
 class HttpServer {

@@ -292,6 +292,50 @@ TEST_F(HttpServerTest, ChunkedBodyOverTheLimitIs413) {
   EXPECT_NE(res->body.find("larger than 10 bytes."), std::string::npos);
 }
 
+TEST_F(HttpServerTest, OwnBodyLimitByTargetLeavesOthersAtTheDefault) {
+  ServerOptions o;
+  o.max_body_bytes = 10;
+  o.body_limit_for = [](std::string_view method, std::string_view target) -> std::size_t {
+    return method == "POST" && target == "/upload" ? 20 : 0;
+  };
+  const std::uint16_t port = StartServer(o);
+  {
+    Client c(port);
+    ASSERT_TRUE(c.Send(Request("POST", "/upload", std::string(20, 'u'))));
+    auto res = c.Read();
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
+    EXPECT_EQ(res->body, std::string(20, 'u'));
+  }
+  {
+    Client c(port);
+    ASSERT_TRUE(c.Send(Request("POST", "/upload", std::string(21, 'u'))));
+    auto res = c.Read();
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 413);
+    EXPECT_NE(res->body.find("larger than 20 bytes."), std::string::npos);
+    EXPECT_TRUE(c.Closed());
+  }
+  {
+    Client c(port);
+    ASSERT_TRUE(c.Send(Request("POST", "/other", std::string(11, 'o'))));
+    auto res = c.Read();
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 413);
+    EXPECT_NE(res->body.find("larger than 10 bytes."), std::string::npos);
+  }
+  {  // chunked: counted as it arrives, against the target's own limit
+    Client c(port);
+    ASSERT_TRUE(
+        c.Send("POST /upload HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+               "f\r\nabcdefghijklmno\r\n7\r\npqrstuv\r\n0\r\n\r\n"));
+    auto res = c.Read();
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 413);
+    EXPECT_NE(res->body.find("larger than 20 bytes."), std::string::npos);
+  }
+}
+
 TEST_F(HttpServerTest, ExpectContinueGets100ThenTheResponse) {
   const std::uint16_t port = StartServer();
   Client c(port);

@@ -37,5 +37,6 @@ std::span<const RouteEntry> ChangeRoutes();
 std::span<const RouteEntry> MessageRoutes();             // handlers_messages.cc            // handlers_changes.cc
 std::span<const RouteEntry> ParentageRoutes();         // handlers_parentage.cc
 std::span<const RouteEntry> PinCodeRoutes();           // handlers_pin_codes.cc
+std::span<const RouteEntry> DocumentRoutes();          // handlers_documents.cc
 
 }  // namespace childmaint::api

@@ -38,7 +38,8 @@ const std::array<RouteEntry, 18> kCoreRoutes = {{
 std::vector<RouteEntry> AllRoutes() {
   std::vector<RouteEntry> all(kCoreRoutes.begin(), kCoreRoutes.end());
   for (const auto area : {EnforcementRoutes(), ReconsiderationRoutes(), ComplaintRoutes(),
-                          ChangeRoutes(), ParentageRoutes(), MessageRoutes(), PinCodeRoutes()}) {
+                          ChangeRoutes(), ParentageRoutes(), MessageRoutes(), PinCodeRoutes(),
+                          DocumentRoutes()}) {
     all.insert(all.end(), area.begin(), area.end());
   }
   return all;

@@ -5,8 +5,10 @@ cm_embed(CM_OPENAPI DIR ${CMAKE_CURRENT_SOURCE_DIR} PATTERN openapi.json
 cm_library(cm_api SRCS router.cc problem.cc body.cc crypto.cc handler_util.cc handlers_basic.cc
   handlers_applications.cc handlers_cases.cc handlers_money.cc handlers_enforcement.cc
   handlers_reconsiderations.cc handlers_complaints.cc handlers_changes.cc handlers_parentage.cc decide.cc session.cc handlers_messages.cc
-  attempts.cc pin_codes.cc handlers_pin_codes.cc ${CM_OPENAPI}
+  attempts.cc pin_codes.cc handlers_pin_codes.cc
+  multipart.cc document_type.cc document_files.cc handlers_documents.cc ${CM_OPENAPI}
   DEPS cm_store cm_cases cm_contract cm_http)
 target_link_libraries(cm_api PRIVATE ${SODIUM_LIBRARY})
 cm_test(openapi_test LABEL unit SRCS openapi_test.cc DEPS cm_api)
 cm_test(pin_codes_test LABEL unit SRCS pin_codes_test.cc DEPS cm_api)
+cm_test(documents_test LABEL unit SRCS multipart_test.cc document_type_test.cc DEPS cm_api)

@@ -50,6 +50,8 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", serve_options.threads, "I/O threads (default: cores)");
   serve->add_option("--assets", serve_options.assets,
                     "GOV.UK Frontend files (default: the assets directory beside the program)");
+  serve->add_option("--documents", serve_options.documents,
+                    "Directory for uploaded documents (default: the database file + .documents)");
   serve->add_flag("--fast-pin-hashing", serve_options.fast_pin_hashing,
                   "Minimum Argon2id cost (tests and demos only)");
 

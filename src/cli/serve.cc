@@ -7,9 +7,12 @@
 #include <thread>
 
 #include "api/crypto.h"
+#include "api/document_files.h"
+#include "api/documents.h"
 #include "api/http_server.h"
 #include "api/router.h"
 #include "portal/assets.h"
+#include "portal/documents_page.h"
 #include "portal/portal.h"
 #include "cli/service_commands.h"
 #include "cli/setup.h"
@@ -30,6 +33,19 @@ std::string AssetsDir(const std::string& option) {
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   return ec ? std::string("assets") : (exe.parent_path() / "assets").string();
+}
+
+// --documents, or beside the SQLite file ("sqlite:run/c.db" -> "run/c.db.documents"): never
+// under anything the server serves (it serves files only from the assets directory, loaded at
+// start-up).
+std::string DocumentsDir(const ServeOptions& options) {
+  constexpr std::string_view kSqlite = "sqlite:";
+  if (!options.documents.empty()) {
+    return options.documents;
+  }
+  const std::string_view db = options.db;
+  return db.starts_with(kSqlite) ? std::string(db.substr(kSqlite.size())) + ".documents"
+                                 : std::string("childmaint.documents");
 }
 }  // namespace
 
@@ -55,7 +71,12 @@ int RunServe(const ServeOptions& options) {
   }
   api::Context ctx{*law, *pool, SystemClock::Get(),
                    options.fast_pin_hashing ? api::PinHashStrength::kMinimum
-                                            : api::PinHashStrength::kInteractive};
+                                            : api::PinHashStrength::kInteractive,
+                   DocumentsDir(options)};
+  if (const Status s = api::PrepareDocumentsDir(ctx.documents_dir); !s) {
+    std::fprintf(stderr, "childmaint: %s\n", s.error().message.c_str());
+    return kExitFailure;
+  }
   // Block the stop signals in every thread; this one waits for them.
   sigset_t signals;
   sigemptyset(&signals);
@@ -65,6 +86,12 @@ int RunServe(const ServeOptions& options) {
   api::ServerOptions server_options;
   server_options.port = static_cast<std::uint16_t>(options.port);
   server_options.threads = threads;
+  // Uploads (the API's and the portal's form) may be larger than the 1 MiB everything else gets.
+  server_options.body_limit_for = [&ctx](std::string_view method, std::string_view target) {
+    return api::IsDocumentUpload(method, target) || portal::IsDocumentUpload(method, target)
+               ? api::UploadBodyLimit(ctx)
+               : 0;
+  };
   // The API under /api/, the design system's files under /assets/, the portal everywhere else.
   api::HttpServer server(server_options, [&ctx, &assets](const api::HttpRequest& req) {
     if (req.target.starts_with("/api/")) {

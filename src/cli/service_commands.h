@@ -12,6 +12,7 @@ struct ServeOptions {
   std::size_t threads = 0;
   bool fast_pin_hashing = false;  // tests and demos only
   std::string assets;             // GOV.UK Frontend files; empty: "assets" beside the program
+  std::string documents;          // uploaded files; empty: <sqlite database path>.documents
 };
 int RunServe(const ServeOptions& options);
 

@@ -104,8 +104,9 @@ Result<Entry> ParseEntry(const Node& e, const std::string& where) {
   return entry;
 }
 
-constexpr std::array<std::string_view, 6> kServicePeriods = {
-    "minutes", "days", "working_days", "months", "years", "attempts"};
+// What a service parameter counts: time, attempts, or (upload limits) bytes.
+constexpr std::array<std::string_view, 7> kServicePeriods = {
+    "minutes", "days", "working_days", "months", "years", "attempts", "bytes"};
 
 Status CheckServicePeriod(std::string_view path, const Node& p, const std::string& where) {
   if (!path.starts_with(kServiceDir)) {
@@ -117,7 +118,7 @@ Status CheckServicePeriod(std::string_view path, const Node& p, const std::strin
           kServicePeriods.end()) {
     return SchemaError(where,
                        "a service parameter needs 'period': minutes, days, working_days, months, "
-                       "years or attempts");
+                       "years, attempts or bytes");
   }
   return Ok();
 }

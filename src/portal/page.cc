@@ -1,6 +1,7 @@
 #include "portal/page.h"
 
 #include "api/crypto.h"
+#include "api/multipart.h"
 #include "api/router.h"
 #include "portal/render.h"
 
@@ -87,18 +88,35 @@ std::string Csrf(const HttpRequest& req, HttpResponse& res) {
   return token;
 }
 
+// The form's csrf field: a part of a multipart/form-data body (uploads), else urlencoded.
+std::string CsrfField(const HttpRequest& req) {
+  const std::string* type = req.Header("content-type");
+  if (type == nullptr || !api::MultipartBoundary(*type)) {
+    return FormValue(req.body, "csrf");
+  }
+  const auto parts = api::ParseMultipart(*type, req.body);
+  const api::MultipartPart* csrf = parts ? api::FindPart(*parts, "csrf") : nullptr;
+  return csrf != nullptr ? std::string(csrf->data) : std::string();
+}
+
 bool CsrfOk(const HttpRequest& req) {
   const std::string cookie = CookieNamed(req, kCsrfCookie);
-  return !cookie.empty() && api::SameSecret(cookie, FormValue(req.body, "csrf"));
+  return !cookie.empty() && api::SameSecret(cookie, CsrfField(req));
 }
 
 HttpResponse Page(int status, std::string_view name, std::string_view title, const Json& data,
                   const HttpRequest& req, bool signed_in) {
   HttpResponse res;
   res.status = status;
+  const std::string csrf = Csrf(req, res);
   Json frame = Json::Object();
-  frame.Set("signed_in", Json(signed_in)).Set("csrf", Json(Csrf(req, res)));
-  auto html = RenderPage(name, title, data, frame);
+  frame.Set("signed_in", Json(signed_in)).Set("csrf", Json(csrf));
+  // The page's own forms get the same token as the layout's (unless the page chose one).
+  Json content = data;
+  if (content.IsObject() && content.Find("csrf") == nullptr) {
+    content.Set("csrf", Json(csrf));
+  }
+  auto html = RenderPage(name, title, content, frame);
   if (!html) {
     res.status = kServerError;
     res.body = "<!DOCTYPE html><title>Error</title><p>Something went wrong on our side.</p>";

@@ -17,8 +17,10 @@ void SecurityHeaders(api::HttpResponse& r);
 bool Tls(const api::HttpRequest& req);
 // The page's CSRF token: the request's cookie, or a new one the response sets.
 std::string Csrf(const api::HttpRequest& req, api::HttpResponse& res);
-// A form's token matches its cookie (double submit; the cookie is SameSite=Strict and HttpOnly).
+// A form's token matches its cookie (double submit; the cookie is SameSite=Strict and HttpOnly);
+// the token is read from an urlencoded body or, for uploads, a multipart/form-data part "csrf".
 bool CsrfOk(const api::HttpRequest& req);
+// The template inside the layout; `data` gets the page's CSRF token as "csrf" unless it has one.
 api::HttpResponse Page(int status, std::string_view name, std::string_view title, const Json& data,
                        const api::HttpRequest& req, bool signed_in);
 api::HttpResponse Redirect(std::string_view to);

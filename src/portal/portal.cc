@@ -5,6 +5,7 @@
 #include "api/router.h"
 #include "api/session.h"
 #include "cases/case_schedule.h"
+#include "portal/documents_page.h"
 #include "portal/forms.h"
 #include "portal/lists.h"
 #include "portal/page.h"
@@ -232,6 +233,9 @@ HttpResponse Handle(api::Context& ctx, const HttpRequest& req) {
     HttpResponse r = Redirect("/sign-in");
     r.headers.emplace_back("Set-Cookie", api::SessionCookieHeader("", Tls(req)));
     return r;
+  }
+  if (path == kDocumentsPath) {
+    return c ? DocumentsPage(ctx, req, *c) : Redirect("/sign-in");
   }
   if (!c && IsFormPath(path)) {
     return Redirect("/sign-in");

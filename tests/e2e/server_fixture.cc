@@ -92,6 +92,7 @@ TestServer::~TestServer() {
   std::filesystem::remove(db_path_);
   std::filesystem::remove(db_path_ + "-wal");
   std::filesystem::remove(db_path_ + "-shm");
+  std::filesystem::remove_all(db_path_ + ".documents");  // uploads (serve's default directory)
 }
 
 int TestServer::Stop() {
@@ -134,9 +135,13 @@ HttpResult TestServer::Request(const std::string& method, const std::string& tar
   for (const auto& [k, v] : headers) {
     req += k + ": " + v + "\r\n";
   }
+  bool typed = false;  // a Content-Type given by the caller (multipart uploads) replaces JSON's
+  for (const auto& [k, v] : headers) {
+    typed = typed || k == "Content-Type";
+  }
   if (!body.empty() || method == "POST") {
-    req += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-           "\r\n";
+    req += std::string(typed ? "" : "Content-Type: application/json\r\n") +
+           "Content-Length: " + std::to_string(body.size()) + "\r\n";
   }
   req += "\r\n" + body;
   for (std::size_t sent = 0; sent < req.size();) {
