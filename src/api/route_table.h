@@ -36,5 +36,6 @@ std::span<const RouteEntry> ComplaintRoutes();         // handlers_complaints.cc
 std::span<const RouteEntry> ChangeRoutes();
 std::span<const RouteEntry> MessageRoutes();             // handlers_messages.cc            // handlers_changes.cc
 std::span<const RouteEntry> ParentageRoutes();         // handlers_parentage.cc
+std::span<const RouteEntry> CaseworkerRoutes();        // handlers_caseworker.cc
 
 }  // namespace childmaint::api

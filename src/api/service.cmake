@@ -4,7 +4,9 @@ cm_embed(CM_OPENAPI DIR ${CMAKE_CURRENT_SOURCE_DIR} PATTERN openapi.json
   HEADER api/openapi_bundle.h NAMESPACE childmaint::api FUNCTION EmbeddedOpenApi)
 cm_library(cm_api SRCS router.cc problem.cc body.cc crypto.cc handler_util.cc handlers_basic.cc
   handlers_applications.cc handlers_cases.cc handlers_money.cc handlers_enforcement.cc
-  handlers_reconsiderations.cc handlers_complaints.cc handlers_changes.cc handlers_parentage.cc decide.cc session.cc handlers_messages.cc ${CM_OPENAPI}
+  handlers_reconsiderations.cc handlers_complaints.cc handlers_changes.cc handlers_parentage.cc decide.cc session.cc handlers_messages.cc
+  accounts.cc handlers_caseworker.cc ${CM_OPENAPI}
   DEPS cm_store cm_cases cm_contract cm_http)
 target_link_libraries(cm_api PRIVATE ${SODIUM_LIBRARY})
 cm_test(openapi_test LABEL unit SRCS openapi_test.cc DEPS cm_api)
+cm_test(accounts_test LABEL unit SRCS accounts_test.cc DEPS cm_api)

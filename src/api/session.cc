@@ -9,8 +9,6 @@
 namespace childmaint::api {
 
 namespace {
-constexpr int kMaxFailures = 5;
-constexpr std::int64_t kLockSeconds = 30 * 60;
 constexpr std::size_t kPinDigits = 7;
 }  // namespace
 
@@ -47,7 +45,8 @@ Result<SignInResult> SignInParent(Context& ctx, std::string_view reference, std:
     }
     if (case_id == 0) {
       const std::int64_t failures = (attempts ? attempts->Int(0) : 0) + 1;
-      const std::int64_t locked_until = failures >= kMaxFailures ? now + kLockSeconds : 0;
+      const std::int64_t locked_until =
+          failures >= kSignInMaxFailures ? now + kSignInLockSeconds : 0;
       CMS_TRY(db->Exec("INSERT INTO sign_in_attempts (case_reference, ni_number, failures, "
                        "locked_until) VALUES (?, ?, ?, ?) ON CONFLICT (case_reference, ni_number) "
                        "DO UPDATE SET failures = excluded.failures, locked_until = "

@@ -22,6 +22,11 @@ struct SignInResult {
   std::int64_t retry_after = 0;  // seconds (kLocked)
 };
 
+// Sign-in lockout (service.md §9), shared by the parents' sign-in and the caseworker console's:
+// this many failures in a row lock sign-in for kSignInLockSeconds.
+inline constexpr std::int64_t kSignInMaxFailures = 5;
+inline constexpr std::int64_t kSignInLockSeconds = 30 * 60;
+
 inline constexpr std::string_view kWrongDetailsMessage =
     "We could not sign you in with those details.";
 

@@ -62,6 +62,13 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"caseworker", "team_leader", "auditor"}));
   token->add_option("--db", admin_db, "sqlite:PATH (default sqlite:childmaint.db)");
   token->add_option("--name", token_name, "Who the token is for (recorded in the audit trail)");
+  std::string account_name;
+  CLI::App* account = admin->add_subcommand("account", "Create a caseworker console account");
+  account->add_option("--role", role, "caseworker, team_leader or auditor")
+      ->required()
+      ->check(CLI::IsMember({"caseworker", "team_leader", "auditor"}));
+  account->add_option("--name", account_name, "Unique: letters, digits, '.', '-', '_'")->required();
+  account->add_option("--db", admin_db, "sqlite:PATH (default sqlite:childmaint.db)");
 
   childmaint::cli::DemoDataOptions demo_options;
   CLI::App* demo = app.add_subcommand("demo-data", "Create realistic demo cases");
@@ -102,6 +109,9 @@ int main(int argc, char** argv) {
   }
   if (token->parsed()) {
     return childmaint::cli::RunAdminToken(admin_db, role, token_name);
+  }
+  if (account->parsed()) {
+    return childmaint::cli::RunAdminAccount(admin_db, role, account_name);
   }
   if (demo->parsed()) {
     return childmaint::cli::RunDemoData(demo_options);

@@ -8,6 +8,7 @@
 #include "api/crypto.h"
 #include "api/http_server.h"
 #include "api/router.h"
+#include "console/console.h"
 #include "portal/portal.h"
 #include "cli/service_commands.h"
 #include "cli/setup.h"
@@ -48,9 +49,13 @@ int RunServe(const ServeOptions& options) {
   api::ServerOptions server_options;
   server_options.port = static_cast<std::uint16_t>(options.port);
   server_options.threads = threads;
-  // The API under /api/, the parents' portal everywhere else.
+  // The API under /api/, the caseworker console under /console, the parents' portal elsewhere.
   api::HttpServer server(server_options, [&ctx](const api::HttpRequest& req) {
-    return req.target.starts_with("/api/") ? api::Route(ctx, req) : portal::Handle(ctx, req);
+    if (req.target.starts_with("/api/")) {
+      return api::Route(ctx, req);
+    }
+    return console::IsConsolePath(req.target) ? console::Handle(ctx, req)
+                                               : portal::Handle(ctx, req);
   });
   auto port = server.Start();
   if (!port) {

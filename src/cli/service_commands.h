@@ -15,6 +15,8 @@ struct ServeOptions {
 int RunServe(const ServeOptions& options);
 
 int RunAdminToken(const std::string& db, const std::string& role, const std::string& name);
+// Prints the new console account's generated password alone on one line.
+int RunAdminAccount(const std::string& db, const std::string& role, const std::string& name);
 
 struct DemoDataOptions {
   std::string db = "sqlite:childmaint.db";
