@@ -131,11 +131,13 @@ std::vector<CaseForm> CaseForms(std::string_view role, const CaseChoices& choice
                            {"deduction_from_earnings", "Deduction from earnings"},
                            {"deduction_order", "Deduction order"},
                            {"benefit_deduction", "Deduction from benefits"}})}});
-  forms.push_back({std::string(kReversal), "Reverse a posting", "Reverse the posting", false,
-                   {Field("posting_id", "Posting to reverse", "select", "", choices.postings),
-                    Field("reason", "Reason", "area"),
-                    Field("effective_on", "Date of the correction", "date",
-                          "Leave empty for today")}});
+  if (!choices.postings.empty()) {
+    forms.push_back({std::string(kReversal), "Reverse a posting", "Reverse the posting", false,
+                     {Field("posting_id", "Posting to reverse", "select", "", choices.postings),
+                      Field("reason", "Reason", "area"),
+                      Field("effective_on", "Date of the correction", "date",
+                            "Leave empty for today")}});
+  }
   CaseForm decision{std::string(kDecision), "Make a decision", "Make the decision", false,
                     {Field("effective_date", "Effective date", "date"),
                      Field("first_payment_date", "First payment date", "date"),
@@ -169,11 +171,13 @@ std::vector<CaseForm> CaseForms(std::string_view role, const CaseChoices& choice
                    {Field("kind", "Enforcement step", "select", "", kinds),
                     Field("taken_on", "Date taken", "date"),
                     Field("waiver", "Fee waiver", "select", "", waivers)}});
-  forms.push_back({std::string(kComplaintResponse), "Respond to a complaint", "Send the response",
-                   false,
-                   {Field("complaint_id", "Complaint", "select", "", choices.complaints),
-                    Field("on", "Date of the response", "date"),
-                    Field("response", "Response", "area")}});
+  if (!choices.complaints.empty()) {
+    forms.push_back({std::string(kComplaintResponse), "Respond to a complaint",
+                     "Send the response", false,
+                     {Field("complaint_id", "Complaint", "select", "", choices.complaints),
+                      Field("on", "Date of the response", "date"),
+                      Field("response", "Response", "area")}});
+  }
   forms.push_back({std::string(kMessage), "Reply to a message", "Send the message", false,
                    {Field("party_id", "To", "select", "", choices.parties),
                     Field("body", "Message", "area")}});
@@ -197,8 +201,10 @@ bool IsCaseAction(std::string_view action) {
 }
 
 std::string FormFieldFor(std::string_view action, std::string_view api_field) {
-  CaseChoices none;
-  for (const CaseForm& f : CaseForms("team_leader", none)) {
+  CaseChoices every;  // one of each choice, so that every form is there
+  every.postings = {{"1", ""}};
+  every.complaints = {{"1", ""}};
+  for (const CaseForm& f : CaseForms("team_leader", every)) {
     if (f.action != action) {
       continue;
     }

@@ -41,7 +41,8 @@ struct CaseChoices {
 };
 
 // The forms on a case for an account of this role (none for an auditor; team leaders' forms
-// only for team leaders; enforcement steps beyond deduction orders only for team leaders).
+// only for team leaders; enforcement steps beyond deduction orders only for team leaders). Forms
+// that choose a posting or an open complaint appear only when there is one.
 std::vector<CaseForm> CaseForms(std::string_view role, const CaseChoices& choices);
 bool IsCaseAction(std::string_view action);
 

@@ -33,6 +33,14 @@ TEST(ConsoleForms, AuditorsGetNoFormsAndOnlyTeamLeadersWriteOff) {
   EXPECT_TRUE(HasForm(caseworker, "decision"));
   EXPECT_FALSE(HasForm(caseworker, "write-off"));
   EXPECT_TRUE(HasForm(CaseForms("team_leader", none), "write-off"));
+  // Nothing to reverse or answer: no such form.
+  EXPECT_FALSE(HasForm(caseworker, "reversal"));
+  EXPECT_FALSE(HasForm(caseworker, "complaint-response"));
+  CaseChoices some;
+  some.postings = {{"4", "Posting 4"}};
+  some.complaints = {{"2", "Complaint 2"}};
+  EXPECT_TRUE(HasForm(CaseForms("caseworker", some), "reversal"));
+  EXPECT_TRUE(HasForm(CaseForms("caseworker", some), "complaint-response"));
 }
 
 TEST(ConsoleForms, EnforcementBeyondDeductionOrdersOnlyForTeamLeaders) {

@@ -132,7 +132,11 @@ Json Table(std::string_view heading, const Json* list) {
   }
   Json columns = Json::Array();
   for (const std::string& k : keys) {
-    columns.Push(Json(Label(k)));
+    // Money is shown in pounds, so "amount_pence" is headed "Amount".
+    const std::string_view shown = std::string_view(k).ends_with("_pence")
+                                       ? std::string_view(k).substr(0, k.size() - 6)
+                                       : std::string_view(k);
+    columns.Push(Json(Label(shown)));
   }
   Json rows = Json::Array();
   if (list != nullptr) {

@@ -14,7 +14,7 @@ TEST(ConsoleView, TableOfAnApiList) {
   EXPECT_TRUE(t.Find("has_rows")->AsBool());
   const auto& columns = t.Find("columns")->items();
   ASSERT_EQ(columns.size(), 5u);  // id, amount_pence, reverses, kind, ok; never nested objects
-  EXPECT_EQ(columns[1].AsString(), "Amount pence");
+  EXPECT_EQ(columns[1].AsString(), "Amount");
   const auto& rows = t.Find("rows")->items();
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].Find("cells")->items()[1].AsString(), "\xC2\xA3" "72.50");
