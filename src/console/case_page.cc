@@ -133,6 +133,15 @@ Json FormsView(const std::vector<CaseForm>& forms, const HttpRequest& req,
         j.Set(std::string("is_") + kind, Json(field.kind == kind));
       }
       j.Set("value", Json(value));
+      // The field's own message, under its label (GOV.UK error message pattern).
+      if (failed) {
+        for (const Json& e : failure->errors.items()) {
+          const Json* href = e.Find("href");
+          if (href != nullptr && href->AsString() == "#" + f.action + "-" + field.name) {
+            j.Set("error", Json(e.Find("text")->AsString()));
+          }
+        }
+      }
       Json options = Json::Array();
       for (const auto& [v, label] : field.options) {
         Json o = Json::Object();

@@ -239,6 +239,8 @@ TEST_F(ConsoleE2E, SearchFindsTheCase) {
   EXPECT_TRUE(Has(short_q.body, "govuk-error-summary"));
   const HttpResult page = server_.Get("/console", who);
   EXPECT_TRUE(Has(page.body, "for=\"q\">Case reference, name, NI number or postcode</label>"));
+  EXPECT_EQ(server_.Get("/console/cases/121000000099", who).status, 404);
+  EXPECT_EQ(server_.Get("/console/cases/not-a-case", who).status, 404);
 }
 
 TEST_F(ConsoleE2E, CasePageShowsPartiesDecisionStepsAndPostings) {
@@ -297,6 +299,8 @@ TEST_F(ConsoleE2E, CaseworkerRecordsAPaymentAndADecisionThroughTheForms) {
   EXPECT_EQ(zero.status, 422);
   EXPECT_TRUE(Has(zero.body, "href=\"#payment-amount\""));
   EXPECT_TRUE(Has(zero.body, "must be more than 0"));
+  EXPECT_TRUE(Has(zero.body, "<p class=\"govuk-error-message\" id=\"payment-amount-error\">"));
+  EXPECT_TRUE(Has(zero.body, "value=\"0\""));  // the form keeps what was typed
   EXPECT_EQ(Postings(), 1u);
   const HttpResult decided =
       Form(who, base + "/decision",
