@@ -7,12 +7,22 @@ namespace childmaint::api {
 namespace {
 constexpr std::string_view kLockAfterKey = "service.portal_security.lock_after_failures";
 constexpr std::string_view kLockMinutesKey = "service.portal_security.lock_minutes";
+constexpr std::string_view kIdleMinutesKey = "service.portal_security.session_idle_minutes";
 constexpr std::int64_t kSecondsPerMinute = 60;
 }  // namespace
 
 AttemptKey AttemptKeyFor(std::string_view reference, std::string_view ni) {
   return AttemptKey{cases::ParseCaseReference(reference).value_or(std::string(reference)),
                     cases::ParseNiNumber(ni).value_or(std::string(ni))};
+}
+
+AttemptKey ConsoleAttemptKey(std::string_view name) {
+  return AttemptKey{"console", std::string(name)};
+}
+
+Result<std::int64_t> SessionIdleSeconds(const Context& ctx) {
+  CMS_ASSIGN_OR_RETURN(const std::int64_t minutes, ctx.law.Count(kIdleMinutesKey, ctx.clock.Today()));
+  return minutes * kSecondsPerMinute;
 }
 
 Result<std::int64_t> SecondsLocked(store::Db& db, const AttemptKey& key, std::int64_t now) {

@@ -26,14 +26,17 @@ struct Caller {
   enum class Kind : std::uint8_t { kAnonymous, kCaseworker, kParent };
   Kind kind = Kind::kAnonymous;
   std::string role;            // caseworker, team_leader, auditor
-  std::int64_t token_id = 0;   // caseworkers
+  std::int64_t token_id = 0;   // caseworkers with a bearer token
+  std::int64_t account_id = 0;  // caseworkers signed in to the console (accounts.h)
+  std::string account_name;     // likewise
   std::int64_t case_id = 0;    // parents: their case
   std::int64_t party_id = 0;   // parents: who they are on it
 
   bool IsCaseworker() const { return kind == Kind::kCaseworker; }
   bool IsParent() const { return kind == Kind::kParent; }
   bool CanWrite() const { return kind == Kind::kCaseworker && role != "auditor"; }
-  // "caseworker:3", "parent:12", "anonymous": who did it, for the audit trail.
+  // "caseworker:3" (a token), "team_leader:account:sam.lee" (a console account), "parent:12",
+  // "anonymous": who did it, for the audit trail.
   std::string Actor() const;
 };
 

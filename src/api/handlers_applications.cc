@@ -295,8 +295,9 @@ HttpResponse ListWorkItems(Context& ctx, const Caller&, const HttpRequest& req, 
   auto db = ctx.pool.Acquire();
   const std::string status = QueryParam(req, "status");
   auto rows = db->Query("SELECT w.id, w.kind, w.status, w.application_id, a.uri, w.summary, "
-                        "w.created_at FROM work_items w LEFT JOIN applications a ON a.id = "
-                        "w.application_id WHERE (? = '' OR w.status = ?) ORDER BY w.id",
+                        "w.created_at, c.reference FROM work_items w LEFT JOIN applications a ON "
+                        "a.id = w.application_id LEFT JOIN cases c ON c.id = w.case_id WHERE (? = "
+                        "'' OR w.status = ?) ORDER BY w.id",
                         {store::Value(status), store::Value(status)});
   if (!rows) {
     return FromError(rows.error());
@@ -308,6 +309,7 @@ HttpResponse ListWorkItems(Context& ctx, const Caller&, const HttpRequest& req, 
     j.Set("application_id", r.IsNull(3) ? Json() : Json(r.Int(3)));
     j.Set("uri", r.IsNull(4) ? Json() : Json(r.Text(4)));
     j.Set("summary", Json(r.Text(5))).Set("created_at", Json(r.Text(6)));
+    j.Set("case_reference", r.IsNull(7) ? Json() : Json(r.Text(7)));
     list.Push(std::move(j));
   }
   Json out = Json::Object();

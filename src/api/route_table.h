@@ -38,5 +38,6 @@ std::span<const RouteEntry> MessageRoutes();             // handlers_messages.cc
 std::span<const RouteEntry> ParentageRoutes();         // handlers_parentage.cc
 std::span<const RouteEntry> PinCodeRoutes();           // handlers_pin_codes.cc
 std::span<const RouteEntry> DocumentRoutes();          // handlers_documents.cc
+std::span<const RouteEntry> CaseworkerRoutes();        // handlers_caseworker.cc
 
 }  // namespace childmaint::api

@@ -3,6 +3,8 @@
 #include <array>
 #include <functional>
 
+#include "api/accounts.h"
+#include "api/attempts.h"
 #include "api/handlers.h"
 #include "api/route_table.h"
 #include "api/problem.h"
@@ -39,7 +41,7 @@ std::vector<RouteEntry> AllRoutes() {
   std::vector<RouteEntry> all(kCoreRoutes.begin(), kCoreRoutes.end());
   for (const auto area : {EnforcementRoutes(), ReconsiderationRoutes(), ComplaintRoutes(),
                           ChangeRoutes(), ParentageRoutes(), MessageRoutes(), PinCodeRoutes(),
-                          DocumentRoutes()}) {
+                          DocumentRoutes(), CaseworkerRoutes()}) {
     all.insert(all.end(), area.begin(), area.end());
   }
   return all;
@@ -76,7 +78,8 @@ bool Match(std::string_view pattern, const std::vector<std::string_view>& path, 
 }
 
 
-// Who is calling: a bearer token (caseworkers) or a session cookie (parents).
+// Who is calling: a bearer token (caseworkers), a console session cookie (caseworkers' accounts)
+// or a session cookie (parents).
 Result<Caller> Authenticate(Context& ctx, const HttpRequest& req) {
   Caller caller;
   auto db = ctx.pool.Acquire();
@@ -96,6 +99,14 @@ Result<Caller> Authenticate(Context& ctx, const HttpRequest& req) {
     caller.role = row->Text(1);
     return caller;
   }
+  // A console account's session (its cookie is sent only under /console; the console calls the
+  // API in-process with the browser's headers).
+  if (const std::string console = CookieValue(req, kConsoleCookie); !console.empty()) {
+    CMS_ASSIGN_OR_RETURN(auto account, ConsoleCaller(ctx, *db, console));
+    if (account) {
+      return *account;
+    }
+  }
   const std::string session = SessionCookieValue(req);
   if (session.empty()) {
     return caller;
@@ -105,7 +116,8 @@ Result<Caller> Authenticate(Context& ctx, const HttpRequest& req) {
   CMS_ASSIGN_OR_RETURN(auto row, db->MaybeOne("SELECT case_id, party_id, last_seen_at FROM "
                                               "sessions WHERE id_hash = ?",
                                               {store::Value(id_hash)}));
-  if (!row || now - row->Int(2) > kSessionIdleSeconds) {
+  CMS_ASSIGN_OR_RETURN(const std::int64_t idle_limit, SessionIdleSeconds(ctx));
+  if (!row || now - row->Int(2) > idle_limit) {
     return caller;  // expired or unknown: treated as not signed in
   }
   CMS_TRY(db->Exec("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?",
@@ -135,7 +147,8 @@ std::vector<std::pair<std::string, std::string>> RouteList() {
 std::string Caller::Actor() const {
   switch (kind) {
     case Kind::kCaseworker:
-      return role + ":" + std::to_string(token_id);
+      return account_id != 0 ? role + ":account:" + account_name
+                             : role + ":" + std::to_string(token_id);
     case Kind::kParent:
       return "parent:" + std::to_string(party_id);
     case Kind::kAnonymous:
@@ -185,6 +198,33 @@ std::string QueryParam(const HttpRequest& req, std::string_view name) {
     s = amp == std::string_view::npos ? std::string_view() : s.substr(amp + 1);
   }
   return {};
+}
+
+std::string PercentDecode(std::string_view v) {
+  const auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == '+') {
+      out.push_back(' ');
+    } else if (v[i] == '%' && i + 2 < v.size() && hex(v[i + 1]) >= 0 && hex(v[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex(v[i + 1]) * 16 + hex(v[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(v[i]);
+    }
+  }
+  return out;
 }
 
 HttpResponse Route(Context& ctx, const HttpRequest& req) {

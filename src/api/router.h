@@ -26,7 +26,5 @@ Result<Caller> CallerOf(Context& ctx, const HttpRequest& req);
 
 // The session cookie's name.
 inline constexpr std::string_view kSessionCookie = "cms_session";
-// Parents' sessions end after this long without a request (service.md §9).
-inline constexpr std::int64_t kSessionIdleSeconds = 30 * 60;
 
 }  // namespace childmaint::api

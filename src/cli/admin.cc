@@ -1,8 +1,11 @@
 // `childmaint admin token --role caseworker|team_leader|auditor`: a new bearer token, printed
 // alone on one line; only its SHA-256 is stored. `childmaint admin outbox [--case REF]`: the
 // notifications outbox as JSON lines, for operators until a GOV.UK Notify adapter exists.
+// `childmaint admin account --role ROLE --name NAME`: a caseworker console account; its generated
+// password is printed alone on one line and stored only as an Argon2id hash.
 #include <cstdio>
 
+#include "api/accounts.h"
 #include "api/crypto.h"
 #include "base/clock.h"
 #include "base/json.h"
@@ -74,6 +77,27 @@ int RunAdminOutbox(const std::string& db_url, const std::string& case_reference)
     j.Set("text", Json(r.Text(6))).Set("created_at", Json(r.Text(7)));
     std::printf("%s\n", j.Dump().c_str());
   }
+  return 0;
+}
+
+int RunAdminAccount(const std::string& db_url, const std::string& role, const std::string& name) {
+  constexpr int kExitFailure = 1;
+  if (!api::InitCrypto()) {
+    return kExitFailure;
+  }
+  const auto law = LoadLaw();
+  const auto pool = law ? OpenDatabase(db_url, 1) : nullptr;
+  if (!pool) {
+    return kExitFailure;
+  }
+  api::Context ctx{*law, *pool, SystemClock::Get()};
+  const auto password = api::CreateAccount(ctx, role, name);
+  if (!password) {
+    std::fprintf(stderr, "childmaint: %s: %s\n", password.error().field.c_str(),
+                 password.error().message.c_str());
+    return kExitFailure;
+  }
+  std::printf("%s\n", password->c_str());
   return 0;
 }
 

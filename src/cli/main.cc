@@ -70,6 +70,13 @@ int main(int argc, char** argv) {
   CLI::App* outbox = admin->add_subcommand("outbox", "Print the notifications outbox as JSON lines");
   outbox->add_option("--db", admin_db, "sqlite:PATH (default sqlite:childmaint.db)");
   outbox->add_option("--case", outbox_case, "Only this case's notifications (a case reference)");
+  std::string account_name;
+  CLI::App* account = admin->add_subcommand("account", "Create a caseworker console account");
+  account->add_option("--role", role, "caseworker, team_leader or auditor")
+      ->required()
+      ->check(CLI::IsMember({"caseworker", "team_leader", "auditor"}));
+  account->add_option("--name", account_name, "Unique: letters, digits, '.', '-', '_'")->required();
+  account->add_option("--db", admin_db, "sqlite:PATH (default sqlite:childmaint.db)");
 
   childmaint::cli::DemoDataOptions demo_options;
   CLI::App* demo = app.add_subcommand("demo-data", "Create realistic demo cases");
@@ -113,6 +120,9 @@ int main(int argc, char** argv) {
   }
   if (outbox->parsed()) {
     return childmaint::cli::RunAdminOutbox(admin_db, outbox_case);
+  }
+  if (account->parsed()) {
+    return childmaint::cli::RunAdminAccount(admin_db, role, account_name);
   }
   if (demo->parsed()) {
     return childmaint::cli::RunDemoData(demo_options);

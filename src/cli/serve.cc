@@ -11,6 +11,7 @@
 #include "api/documents.h"
 #include "api/http_server.h"
 #include "api/router.h"
+#include "console/console.h"
 #include "portal/assets.h"
 #include "portal/documents_page.h"
 #include "portal/portal.h"
@@ -92,12 +93,17 @@ int RunServe(const ServeOptions& options) {
                ? api::UploadBodyLimit(ctx)
                : 0;
   };
-  // The API under /api/, the design system's files under /assets/, the portal everywhere else.
+  // The API under /api/, the design system's files under /assets/, the caseworker console under
+  // /console, the parents' portal everywhere else.
   api::HttpServer server(server_options, [&ctx, &assets](const api::HttpRequest& req) {
     if (req.target.starts_with("/api/")) {
       return api::Route(ctx, req);
     }
-    return req.target.starts_with("/assets/") ? assets->Serve(req) : portal::Handle(ctx, req);
+    if (req.target.starts_with("/assets/")) {
+      return assets->Serve(req);
+    }
+    return console::IsConsolePath(req.target) ? console::Handle(ctx, req)
+                                               : portal::Handle(ctx, req);
   });
   auto port = server.Start();
   if (!port) {

@@ -20,6 +20,8 @@ int RunAdminToken(const std::string& db, const std::string& role, const std::str
 // `admin outbox [--case REF]`: the outbox (notifications waiting for GOV.UK Notify or the letters
 // run), one JSON object a line, oldest first.
 int RunAdminOutbox(const std::string& db, const std::string& case_reference);
+// Prints the new console account's generated password alone on one line.
+int RunAdminAccount(const std::string& db, const std::string& role, const std::string& name);
 
 struct DemoDataOptions {
   std::string db = "sqlite:childmaint.db";

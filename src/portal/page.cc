@@ -2,6 +2,7 @@
 
 #include "api/crypto.h"
 #include "api/multipart.h"
+#include "api/handlers.h"
 #include "api/router.h"
 #include "portal/render.h"
 
@@ -16,19 +17,6 @@ constexpr int kServerError = 500;
 constexpr int kSeeOther = 303;
 constexpr std::string_view kCsrfCookie = "cms_csrf";
 
-int Hex(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
 }  // namespace
 
 std::string CookieNamed(const HttpRequest& req, std::string_view name) {
@@ -42,19 +30,7 @@ std::string FormValue(std::string_view body, std::string_view name) {
     const std::string_view part = body.substr(0, amp);
     const auto eq = part.find('=');
     if (part.substr(0, eq) == name && eq != std::string_view::npos) {
-      std::string out;
-      const std::string_view v = part.substr(eq + 1);
-      for (std::size_t i = 0; i < v.size(); ++i) {
-        if (v[i] == '+') {
-          out.push_back(' ');
-        } else if (v[i] == '%' && i + 2 < v.size() && Hex(v[i + 1]) >= 0 && Hex(v[i + 2]) >= 0) {
-          out.push_back(static_cast<char>(Hex(v[i + 1]) * 16 + Hex(v[i + 2])));
-          i += 2;
-        } else {
-          out.push_back(v[i]);
-        }
-      }
-      return out;
+      return api::PercentDecode(part.substr(eq + 1));
     }
     body = amp == std::string_view::npos ? std::string_view() : body.substr(amp + 1);
   }

@@ -58,8 +58,12 @@ Result<std::string> TemplateText(std::string_view name) {
 
 Result<std::string> Render(std::string_view name, const Json& data) {
   CMS_ASSIGN_OR_RETURN(const std::string text, TemplateText(name));
+  return RenderText(text, data);
+}
+
+Result<std::string> RenderText(std::string_view text, const Json& data) {
   try {
-    mus::mustache tmpl{text};
+    mus::mustache tmpl{std::string(text)};
     if (!tmpl.is_valid()) {
       return Error::Make(ErrorCode::kInternal, "portal.template", tmpl.error_message());
     }

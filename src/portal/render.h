@@ -16,6 +16,8 @@ namespace childmaint::portal {
 
 // One template with `data` (objects are sections, arrays lists, strings and numbers values).
 Result<std::string> Render(std::string_view name, const Json& data);
+// Likewise for a template given as text (the console renders its own templates with it).
+Result<std::string> RenderText(std::string_view text, const Json& data);
 
 // The template inside the page layout; `frame` holds layout values (signed_in, csrf), which the
 // page's template can use too.
