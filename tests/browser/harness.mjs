@@ -54,6 +54,12 @@ export function adminToken(server, role) {
     '--db', server.db], { encoding: 'utf8' }).trim();
 }
 
+// A console account (`childmaint admin account`): its generated password.
+export function adminAccount(server, role, name) {
+  return execFileSync(BIN, ['admin', 'account', '--role', role, '--name', name, '--db', server.db],
+    { encoding: 'utf8' }).trim();
+}
+
 // The API as a caseworker (token) or anonymous: { status, json, text }.
 export async function api(server, method, path, body, token) {
   const headers = { 'Content-Type': 'application/json' };

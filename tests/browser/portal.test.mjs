@@ -93,6 +93,10 @@ describe('the portal in a browser', () => {
     assert.notEqual(background, 'rgba(0, 0, 0, 0)');
     await checkAccessibility(page, 'sign-in');
     await screenshot(page, 'sign-in');
+    for (const path of ['/forgotten-pin', '/set-pin']) {
+      await page.goto(server.url + path);
+      await checkAccessibility(page, path);
+    }
     await page.close();
   });
 
@@ -143,6 +147,32 @@ describe('the portal in a browser', () => {
     await page.getByRole('cell', { name: 'Can I pay fortnightly instead?' }).waitFor();
     await checkAccessibility(page, 'messages');
     await screenshot(page, 'messages');
+    await page.context().close();
+  });
+
+  test('a parent uploads a document, checked by its content', async () => {
+    const page = await payingParentPage();
+    await page.goto(`${server.url}/documents`);
+    // A real (tiny) PDF, then a text file that only pretends to be one.
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    await page.getByLabel('Choose a file').setInputFiles(
+      { name: 'payslip-may.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByLabel('Description (optional)').fill('Payslip for May');
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByText('We have received').waitFor();
+    await page.getByRole('cell', { name: /payslip-may\.pdf/ }).waitFor();
+    await page.getByLabel('Choose a file').setInputFiles(
+      { name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByText('There is a problem').waitFor();
+    await checkAccessibility(page, 'documents with an error');
+    const list = await api(server, 'GET', `/api/v1/cases/${reference}/documents`, undefined, token);
+    assert.equal(list.status, 200, list.text);
+    const names = JSON.stringify(list.json);
+    assert.match(names, /payslip-may\.pdf/);
+    assert.doesNotMatch(names, /fake\.pdf/);
+    await page.goto(`${server.url}/documents`);
+    await screenshot(page, 'documents');
     await page.context().close();
   });
 
