@@ -164,8 +164,10 @@ Result<Json> CalculationData(const cases::Case& c) {
     if (auto rv = Date::ParseIso(calc.Find("rules_version")->AsString())) {
       d.Set("rules_version", Json(LongDate(*rv)));
     }
+    std::int64_t number = 0;
     for (const Json& s : calc.Find("steps")->items()) {
       Json step = Json::Object();
+      step.Set("number", Json(++number));
       step.Set("description", Json(s.Find("description")->AsString()));
       step.Set("citation", Json(s.Find("citation")->AsString()));
       if (const Json* amount = s.Find("amount_pence")) {
