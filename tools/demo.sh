@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make run`: a fresh demo service. Builds nothing (the Makefile's run target builds first).
-# Creates run/childmaint.db anew with 200 demo cases, a caseworker token, then serves on
+# Creates run/childmaint.db anew with 200 demo cases, a caseworker token and a console account
+# (team leader "demo"), then serves on
 # $PORT (default 8080) in the foreground until Ctrl-C.
 set -euo pipefail
 BUILD="${1:-build}"
@@ -14,6 +15,7 @@ rm -f "$DIR/childmaint.db" "$DIR/childmaint.db-wal" "$DIR/childmaint.db-shm"
 
 demo=$("$BIN" demo-data --cases 200 --db "$DB")
 token=$("$BIN" admin token --role caseworker --name demo --db "$DB")
+console_password=$("$BIN" admin account --role team_leader --name demo --db "$DB")
 demo_case=$(sed -n 's/^demo case: reference \([0-9]*\),.*/\1/p' <<<"$demo")
 
 "$BIN" serve --port "$PORT" --db "$DB" >"$DIR/serve.out" 2>"$DIR/serve.err" &
@@ -34,6 +36,9 @@ childmaint is running at $url  (database $DIR/childmaint.db, log $DIR/serve.err)
 Portal: open $url/sign-in and sign in as the demo case's paying parent with the
 reference, NI number and PIN on the "demo case" line above (the receiving parent's are on the
 next line).
+
+Caseworker console: open $url/console/sign-in and sign in with
+  Name: demo   Password: $console_password   (a team leader)
 
 caseworker token: $token
 
