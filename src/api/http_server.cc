@@ -236,7 +236,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (const auto length = parser_->content_length();
         length && *length > static_cast<std::uint64_t>(limit_)) {
       phase_ = Phase::kClosing;  // as OnError: answer, never keep-alive, linger on close
-      return Send(TooLarge(limit_), 11, false, false);
+      return Send(TooLargeAnswer(), 11, false, false);
     }
     parser_->body_limit(static_cast<std::uint64_t>(limit_));  // chunked bodies count down
     if (req.version() >= 11 && !parser_->is_done() &&
@@ -246,6 +246,18 @@ class Session : public std::enable_shared_from_this<Session> {
       return;
     }
     ReadBody(0);
+  }
+
+  // 413 for this request: the server's own answer for its target, or the problem+json.
+  HttpResponse TooLargeAnswer() {
+    if (const auto& hook = server_.options().too_large_for) {
+      const beast::string_view target = parser_->get().target();
+      if (auto own = hook(std::string_view(target.data(), target.size()), limit_)) {
+        own->status = 413;
+        return std::move(*own);
+      }
+    }
+    return TooLarge(limit_);
   }
 
   void ReadBody(std::size_t) {
@@ -261,7 +273,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     phase_ = Phase::kClosing;  // an error answer: never keep-alive, linger on close
     if (ec == http::error::body_limit) {
-      return Send(TooLarge(limit_), 11, false, false);
+      return Send(TooLargeAnswer(), 11, false, false);
     }
     if (ec == http::error::header_limit) {
       return Send(Problem(431, "Request header fields too large"), 11, false, false);

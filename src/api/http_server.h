@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -44,6 +45,10 @@ struct ServerOptions {
   // A request's own body limit (e.g. uploads), chosen from its method and target once its header
   // has arrived; 0, or no function, keeps max_body_bytes. Called on the I/O threads.
   std::function<std::size_t(std::string_view method, std::string_view target)> body_limit_for = {};
+  // The answer to a body over its limit for this target (e.g. an HTML page for a browser's form);
+  // nothing, or no function, gives the problem+json 413. Called on the I/O threads.
+  std::function<std::optional<HttpResponse>(std::string_view target, std::size_t limit)>
+      too_large_for = {};
 };
 
 class HttpServer {

@@ -93,6 +93,13 @@ int RunServe(const ServeOptions& options) {
                ? api::UploadBodyLimit(ctx)
                : 0;
   };
+  server_options.too_large_for = [&ctx](std::string_view target,
+                                        std::size_t) -> std::optional<api::HttpResponse> {
+    if (target.starts_with("/api/")) {
+      return std::nullopt;  // the API's problem+json
+    }
+    return portal::UploadTooLargePage(ctx);
+  };
   // The API under /api/, the design system's files under /assets/, the caseworker console under
   // /console, the parents' portal everywhere else.
   api::HttpServer server(server_options, [&ctx, &assets](const api::HttpRequest& req) {

@@ -9,6 +9,7 @@
 #include "api/multipart.h"
 #include "api/router.h"
 #include "base/date.h"
+#include "portal/lists.h"
 #include "portal/page.h"
 
 namespace childmaint::portal {
@@ -23,25 +24,11 @@ constexpr int kCreated = 201;
 constexpr int kBadRequest = 400;
 constexpr std::int64_t kKibibyte = 1024;
 constexpr std::int64_t kMebibyte = kKibibyte * kKibibyte;
-constexpr std::size_t kIsoDateChars = 10;
-constexpr std::array<std::string_view, 12> kMonths = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
 
 struct FieldMessage {
   std::string field;  // "file" or "description": the id the error summary links to
   std::string message;
 };
-
-// "2026-11-23T14:05:00Z" -> "23 November 2026" (as given when it does not parse).
-std::string DayOf(const std::string& timestamp) {
-  const auto d = Date::ParseIso(timestamp.substr(0, kIsoDateChars));
-  if (!d) {
-    return timestamp;
-  }
-  return std::to_string(d->day()) + " " + std::string(kMonths[d->month() - 1]) + " " +
-         std::to_string(d->year());
-}
 
 std::string SizeText(std::int64_t bytes) {
   if (bytes < kKibibyte) {
@@ -80,7 +67,7 @@ Json DocumentRows(api::Context& ctx, const HttpRequest& req, const cases::Case& 
     row.Set("file_name", Json(doc.Find("file_name")->AsString()));
     row.Set("type", Json(TypeName(doc.Find("content_type")->AsString())));
     row.Set("size", Json(SizeText(doc.Find("size_bytes")->AsInt())));
-    row.Set("date", Json(DayOf(doc.Find("uploaded_at")->AsString())));
+    row.Set("date", Json(LongDateText(doc.Find("uploaded_at")->AsString())));
     const Json* description = doc.Find("description");
     row.Set("description",
             Json(description != nullptr && description->IsString() ? description->AsString() : ""));
@@ -172,6 +159,15 @@ HttpResponse DocumentsPage(api::Context& ctx, const HttpRequest& req, const case
     return Show(ctx, req, c, kOk, name != nullptr ? name->AsString() : "your document", {});
   }
   return Show(ctx, req, c, answer.status, "", Problems(answer));
+}
+
+api::HttpResponse UploadTooLargePage(const api::Context& ctx) {
+  constexpr int kTooLarge = 413;
+  const auto max = api::MaxDocumentBytes(ctx);
+  return Message(kTooLarge, "The file is too large",
+                 "Files must be up to " + (max ? SizeText(*max) : std::string("the size limit")) +
+                     ". Go back to the upload page and choose a smaller file.",
+                 api::HttpRequest{}, false);
 }
 
 }  // namespace childmaint::portal

@@ -19,6 +19,9 @@ inline constexpr std::string_view kDocumentsPath = "/documents";
 // POST /documents: the server lets it carry an upload-sized body.
 bool IsDocumentUpload(std::string_view method, std::string_view target);
 
+// The page for an upload whose body is over the server's limit (instead of the API's JSON 413).
+api::HttpResponse UploadTooLargePage(const api::Context& ctx);
+
 // GET shows the form and the list; POST uploads.
 api::HttpResponse DocumentsPage(api::Context& ctx, const api::HttpRequest& req,
                                 const cases::Case& c);

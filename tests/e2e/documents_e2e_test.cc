@@ -198,6 +198,12 @@ TEST_F(DocumentsE2E, TenMebibytesIsTheLimitAndOneMebibyteStaysElsewhere) {
   EXPECT_EQ(FirstErrorField(over), "file");
   // A body far beyond the limit is refused before it is read.
   EXPECT_EQ(Upload(sam_, Multipart("huge.pdf", Pdf(12 * kMiB))).status, 413);
+  // The portal's form gets a page a person can read, not the API's JSON.
+  const HttpResult page = server_.Post("/documents", Multipart("huge.pdf", Pdf(12 * kMiB)), With(sam_));
+  EXPECT_EQ(page.status, 413);
+  EXPECT_NE(page.Header("content-type").find("text/html"), std::string::npos);
+  EXPECT_NE(page.body.find("The file is too large"), std::string::npos);
+  EXPECT_NE(page.body.find("10 MB"), std::string::npos);
   // Every other route keeps 1 MiB.
   const HttpResult message = server_.Post("/api/v1/cases/" + ref_ + "/messages",
                                           R"({"body":")" + std::string(kMiB, 'm') + R"("})", sam_);
