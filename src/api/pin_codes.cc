@@ -24,9 +24,6 @@ constexpr std::int64_t kSecondsPerMinute = 60;
 constexpr std::int64_t kSecondsPerDay = 86400;
 constexpr std::string_view kSetUpLifetimeKey = "service.portal_security.set_up_code_valid_for";
 constexpr std::string_view kResetLifetimeKey = "service.portal_security.reset_code_valid_for";
-constexpr std::array<std::string_view, 12> kMonths = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
 
 std::string Grouped(const std::string& code) {
   std::string out;
@@ -42,8 +39,7 @@ std::string Grouped(const std::string& code) {
 std::string LongDate(std::int64_t unix_seconds) {
   const Date d =
       Date::FromDays(std::chrono::sys_days(std::chrono::days(unix_seconds / kSecondsPerDay)));
-  return std::to_string(d.day()) + " " + std::string(kMonths[d.month() - 1]) + " " +
-         std::to_string(d.year());
+  return d.ToLongText();
 }
 
 // Seconds a code of this purpose stays valid, from the law figures in force today.

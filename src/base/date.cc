@@ -1,5 +1,7 @@
 #include "base/date.h"
 
+#include <array>
+
 #include "base/check.h"
 
 namespace childmaint {
@@ -73,6 +75,23 @@ void Date::AppendIso(std::string& out) const {
 std::string Date::ToIso() const {
   std::string out;
   AppendIso(out);
+  return out;
+}
+
+void Date::AppendLongText(std::string& out) const {
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  out += std::to_string(day());
+  out.push_back(' ');
+  out.append(kMonths[month() - 1]);
+  out.push_back(' ');
+  out += std::to_string(year());
+}
+
+std::string Date::ToLongText() const {
+  std::string out;
+  AppendLongText(out);
   return out;
 }
 

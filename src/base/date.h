@@ -29,6 +29,9 @@ class Date {
 
   std::string ToIso() const;
   void AppendIso(std::string& out) const;
+  // "7 April 2025", as letters and pages write dates.
+  std::string ToLongText() const;
+  void AppendLongText(std::string& out) const;
   constexpr std::chrono::sys_days days() const { return days_; }
   std::chrono::year_month_day ymd() const { return std::chrono::year_month_day(days_); }
   int year() const { return static_cast<int>(ymd().year()); }

@@ -43,3 +43,18 @@ TEST(Date, AgeOn) {
 
 }  // namespace
 }  // namespace childmaint
+
+namespace childmaint {
+namespace {
+
+TEST(DateLongText, WritesDayMonthNameAndYear) {
+  EXPECT_EQ(Date::ParseIso("2025-04-07")->ToLongText(), "7 April 2025");
+  EXPECT_EQ(Date::ParseIso("2012-12-10")->ToLongText(), "10 December 2012");
+  EXPECT_EQ(Date::ParseIso("2024-02-29")->ToLongText(), "29 February 2024");
+  std::string out = "from ";
+  Date::ParseIso("2026-01-01")->AppendLongText(out);
+  EXPECT_EQ(out, "from 1 January 2026");
+}
+
+}  // namespace
+}  // namespace childmaint

@@ -8,20 +8,9 @@ namespace childmaint::contract {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
 constexpr std::array<std::string_view, 5> kRateText = {
     "the nil rate (nothing to pay)", "the flat rate", "the reduced rate", "the basic rate",
     "the basic rate plus"};
-
-void AppendLongDate(std::string& out, Date d) {
-  out += std::to_string(d.day());
-  out.push_back(' ');
-  out.append(kMonths[d.month() - 1]);
-  out.push_back(' ');
-  out += std::to_string(d.year());
-}
 
 void Money_(std::string& out, Money m) { AppendPounds(out, m.pence()); }
 
@@ -32,9 +21,9 @@ void WriteExplanation(const calc::Request& req, const calc::Result& res, const c
   out += "How this child maintenance was worked out\n";
   out += "=========================================\n\n";
   out += "For: ";
-  AppendLongDate(out, req.effective_date);
+  req.effective_date.AppendLongText(out);
   out += " (the rules in force from ";
-  AppendLongDate(out, res.rules_version);
+  res.rules_version.AppendLongText(out);
   out += ")\n";
   out += "Rate: ";
   out.append(kRateText[static_cast<std::size_t>(res.rate)]);

@@ -8,10 +8,6 @@ namespace childmaint::portal {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
-
 std::string Text(const Json& item, std::string_view key) {
   const Json* v = item.Find(key);
   return v != nullptr && v->IsString() ? v->AsString() : std::string();
@@ -71,14 +67,9 @@ Json Cells(std::initializer_list<std::string> cells) {
 
 }  // namespace
 
-std::string LongDate(Date d) {
-  return std::to_string(d.day()) + " " + std::string(kMonths[d.month() - 1]) + " " +
-         std::to_string(d.year());
-}
-
 std::string LongDateText(const std::string& iso) {
   const auto d = Date::ParseIso(iso.substr(0, 10));
-  return d ? LongDate(*d) : iso;
+  return d ? d->ToLongText() : iso;
 }
 
 Json ComplaintsTable(const Json& list) {

@@ -14,8 +14,6 @@ namespace childmaint::portal {
 Json ComplaintsTable(const Json& list);
 Json MessagesTable(const Json& list);
 
-// 7 April 2025.
-std::string LongDate(Date d);
 // "2025-04-07" (or a timestamp beginning so) -> "7 April 2025"; anything else unchanged.
 std::string LongDateText(const std::string& iso);
 

@@ -147,7 +147,7 @@ Result<Json> OverviewData(api::Context& ctx, const cases::Case& c, const cases::
   CMS_ASSIGN_OR_RETURN(const auto upcoming, schedule::Instalments(terms, due_count + 1));
   d.Set("instalment", Json(Pounds(first.front().amount.pence())));
   d.Set("frequency_text", Json(FrequencyText(c.frequency)));
-  d.Set("next_due", Json(LongDate(upcoming.back().due_date)));
+  d.Set("next_due", Json(upcoming.back().due_date.ToLongText()));
   auto db = ctx.pool.Acquire();
   CMS_ASSIGN_OR_RETURN(const ledger::Statement s, api::StatementOn(ctx, *db, c, today));
   d.Set("arrears", Json(Pounds(s.arrears.pence())));
@@ -160,9 +160,9 @@ Result<Json> CalculationData(const cases::Case& c) {
   Json steps = Json::Array();
   if (decision != nullptr) {
     CMS_ASSIGN_OR_RETURN(const Json calc, Json::Parse(decision->response));
-    d.Set("effective_date", Json(LongDate(decision->effective_date)));
+    d.Set("effective_date", Json(decision->effective_date.ToLongText()));
     if (auto rv = Date::ParseIso(calc.Find("rules_version")->AsString())) {
-      d.Set("rules_version", Json(LongDate(*rv)));
+      d.Set("rules_version", Json(rv->ToLongText()));
     }
     std::int64_t number = 0;
     for (const Json& s : calc.Find("steps")->items()) {
@@ -190,7 +190,7 @@ Result<Json> PaymentsData(api::Context& ctx, const cases::Case& c) {
     CMS_ASSIGN_OR_RETURN(const Money arrears, schedule::InitialArrearsOf(terms));
     if (arrears.pence() > 0) {
       Json ia = Json::Object();
-      ia.Set("due", Json(LongDate(decision->first_payment_date)));
+      ia.Set("due", Json(decision->first_payment_date.ToLongText()));
       ia.Set("amount", Json(Pounds(arrears.pence())));
       d.Set("initial_arrears", std::move(ia));
     }
@@ -198,7 +198,7 @@ Result<Json> PaymentsData(api::Context& ctx, const cases::Case& c) {
                          schedule::Instalments(terms, schedule::InstalmentsPerYear(c.frequency)));
     for (const schedule::Instalment& i : instalments) {
       Json row = Json::Object();
-      row.Set("due", Json(LongDate(i.due_date))).Set("amount", Json(Pounds(i.amount.pence())));
+      row.Set("due", Json(i.due_date.ToLongText())).Set("amount", Json(Pounds(i.amount.pence())));
       list.Push(std::move(row));
     }
   }
