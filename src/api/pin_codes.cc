@@ -24,6 +24,7 @@ constexpr std::int64_t kSecondsPerMinute = 60;
 constexpr std::int64_t kSecondsPerDay = 86400;
 constexpr std::string_view kSetUpLifetimeKey = "service.portal_security.set_up_code_valid_for";
 constexpr std::string_view kResetLifetimeKey = "service.portal_security.reset_code_valid_for";
+constexpr std::string_view kResetsPerDayKey = "service.portal_security.reset_codes_per_day";
 
 std::string Grouped(const std::string& code) {
   std::string out;
@@ -197,6 +198,19 @@ Status RequestPinReset(Context& ctx, std::string_view reference, std::string_vie
       return store::Audit(*db, "anonymous", "pin_reset_refused", std::nullopt, detail, NowIso(ctx));
     }
     const auto& [c, party_id] = *found;
+    // Each request sends a message to the parent: only so many a day, so nobody who knows their
+    // reference and NI number can flood their phone or inbox.
+    const std::int64_t now = ctx.clock.NowUnixSeconds();
+    CMS_ASSIGN_OR_RETURN(const std::int64_t limit,
+                         ctx.law.Count(kResetsPerDayKey, ctx.clock.Today()));
+    CMS_ASSIGN_OR_RETURN(const store::Row sent,
+                         db->One("SELECT COUNT(*) FROM one_time_codes WHERE party_id = ? AND "
+                                 "purpose = 'reset' AND created_at > ?",
+                                 {store::Value(party_id), store::Value(now - kSecondsPerDay)}));
+    if (sent.Int(0) >= limit) {
+      detail.Set("matched", Json(true)).Set("daily_limit_reached", Json(true));
+      return store::Audit(*db, "anonymous", "pin_reset_refused", c.id, detail, NowIso(ctx));
+    }
     CMS_TRY(IssueCode(ctx, *db, c, *c.FindParty(party_id), CodePurpose::kReset, "anonymous"));
     return Ok();
   });

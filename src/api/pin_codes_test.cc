@@ -211,6 +211,18 @@ TEST_F(PinCodesTest, ResetRequestSendsOnlyWhenDetailsMatch) {
   EXPECT_EQ(Outbox().back().Text(2), "pin_reset_code");
 }
 
+TEST_F(PinCodesTest, AtMostThreeResetCodesADayPerParty) {
+  const cases::Case c = MakeCase("sam@example.org", std::nullopt, false);
+  const std::size_t before = Outbox().size();
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_TRUE(RequestPinReset(*ctx_, c.reference, "AB123456C").has_value());
+  }
+  EXPECT_EQ(Outbox().size(), before + 3);  // law/service/portal_security.yaml reset_codes_per_day
+  clock_.Advance(24 * 60 * 60);
+  EXPECT_TRUE(RequestPinReset(*ctx_, c.reference, "AB123456C").has_value());
+  EXPECT_EQ(Outbox().size(), before + 4);
+}
+
 TEST_F(PinCodesTest, SettingPinEndsSessions) {
   const cases::Case c = MakeCase("sam@example.org", std::nullopt, false);
   ASSERT_EQ(Use(c, *Issue(c, CodePurpose::kSetUp)), CodeResult::Outcome::kPinSet);
