@@ -145,15 +145,7 @@ void EndConsoleSession(Context& ctx, std::string_view session) {
 }
 
 std::string ConsoleCookieHeader(const std::string& session, bool tls) {
-  std::string h = std::string(kConsoleCookie) + "=" + session +
-                  "; Path=/console; HttpOnly; SameSite=Strict";
-  if (session.empty()) {
-    h += "; Max-Age=0";
-  }
-  if (tls) {
-    h += "; Secure";
-  }
-  return h;
+  return CookieHeader(kConsoleCookie, session, "/console", tls);
 }
 
 }  // namespace childmaint::api

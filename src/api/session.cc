@@ -111,15 +111,21 @@ void EndSession(Context& ctx, std::string_view session) {
   });
 }
 
-std::string SessionCookieHeader(const std::string& session, bool tls) {
-  std::string h = std::string(kSessionCookie) + "=" + session + "; Path=/; HttpOnly; SameSite=Strict";
-  if (session.empty()) {
+std::string CookieHeader(std::string_view name, const std::string& value, std::string_view path,
+                         bool tls) {
+  std::string h = std::string(name) + "=" + value + "; Path=" + std::string(path) +
+                  "; HttpOnly; SameSite=Strict";
+  if (value.empty()) {
     h += "; Max-Age=0";
   }
   if (tls) {
     h += "; Secure";
   }
   return h;
+}
+
+std::string SessionCookieHeader(const std::string& session, bool tls) {
+  return CookieHeader(kSessionCookie, session, "/", tls);
 }
 
 }  // namespace childmaint::api

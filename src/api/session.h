@@ -39,5 +39,8 @@ Status ChangePin(Context& ctx, std::int64_t party_id, std::string_view current_p
 void EndSession(Context& ctx, std::string_view session);
 // The Set-Cookie value for a session id ("" ends it).
 std::string SessionCookieHeader(const std::string& session, bool tls);
+// Any of our cookies: HttpOnly, SameSite=Strict, Secure behind TLS; an empty value ends it.
+std::string CookieHeader(std::string_view name, const std::string& value, std::string_view path,
+                         bool tls);
 
 }  // namespace childmaint::api

@@ -14,7 +14,6 @@ using api::HttpResponse;
 
 namespace {
 
-constexpr int kServerError = 500;
 
 Result<std::string> RenderTemplate(std::string_view name, const Json& data) {
   const std::string file = std::string(name) + ".mustache";
@@ -192,15 +191,7 @@ HttpResponse ConsolePage(int status, std::string_view name, std::string_view tit
   if (content) {
     frame.Set("content", Json(*content));
   }
-  auto html = content ? RenderTemplate("layout", frame) : Result<std::string>(content.error());
-  if (!html) {
-    res.status = kServerError;
-    res.body = "<!DOCTYPE html><title>Error</title><p>Something went wrong on our side.</p>";
-  } else {
-    res.body = std::move(*html);
-  }
-  res.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
-  portal::SecurityHeaders(res);
+  portal::HtmlBody(res, content ? RenderTemplate("layout", frame) : Result<std::string>(content.error()));
   return res;
 }
 

@@ -4,6 +4,7 @@
 #include "api/multipart.h"
 #include "api/handlers.h"
 #include "api/router.h"
+#include "api/session.h"
 #include "portal/render.h"
 
 namespace childmaint::portal {
@@ -57,9 +58,7 @@ std::string Csrf(const HttpRequest& req, HttpResponse& res) {
   std::string token = CookieNamed(req, kCsrfCookie);
   if (token.empty()) {
     token = api::RandomToken();
-    res.headers.emplace_back("Set-Cookie", std::string(kCsrfCookie) + "=" + token +
-                                               "; Path=/; HttpOnly; SameSite=Strict" +
-                                               (Tls(req) ? "; Secure" : ""));
+    res.headers.emplace_back("Set-Cookie", api::CookieHeader(kCsrfCookie, token, "/", Tls(req)));
   }
   return token;
 }
@@ -80,19 +79,7 @@ bool CsrfOk(const HttpRequest& req) {
   return !cookie.empty() && api::SameSecret(cookie, CsrfField(req));
 }
 
-HttpResponse Page(int status, std::string_view name, std::string_view title, const Json& data,
-                  const HttpRequest& req, bool signed_in) {
-  HttpResponse res;
-  res.status = status;
-  const std::string csrf = Csrf(req, res);
-  Json frame = Json::Object();
-  frame.Set("signed_in", Json(signed_in)).Set("csrf", Json(csrf));
-  // The page's own forms get the same token as the layout's (unless the page chose one).
-  Json content = data;
-  if (content.IsObject() && content.Find("csrf") == nullptr) {
-    content.Set("csrf", Json(csrf));
-  }
-  auto html = RenderPage(name, title, content, frame);
+void HtmlBody(HttpResponse& res, Result<std::string> html) {
   if (!html) {
     res.status = kServerError;
     res.body = "<!DOCTYPE html><title>Error</title><p>Something went wrong on our side.</p>";
@@ -101,6 +88,15 @@ HttpResponse Page(int status, std::string_view name, std::string_view title, con
   }
   res.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
   SecurityHeaders(res);
+}
+
+HttpResponse Page(int status, std::string_view name, std::string_view title, const Json& data,
+                  const HttpRequest& req, bool signed_in) {
+  HttpResponse res;
+  res.status = status;
+  Json frame = Json::Object();
+  frame.Set("signed_in", Json(signed_in)).Set("csrf", Json(Csrf(req, res)));
+  HtmlBody(res, RenderPage(name, title, data, frame));
   return res;
 }
 

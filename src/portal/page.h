@@ -7,6 +7,7 @@
 
 #include "api/http_types.h"
 #include "base/json.h"
+#include "base/result.h"
 
 namespace childmaint::portal {
 
@@ -21,6 +22,9 @@ std::string Csrf(const api::HttpRequest& req, api::HttpResponse& res);
 // the token is read from an urlencoded body or, for uploads, a multipart/form-data part "csrf".
 bool CsrfOk(const api::HttpRequest& req);
 // The template inside the layout; `data` gets the page's CSRF token as "csrf" unless it has one.
+// The response's body, Content-Type and security headers for a rendered page (a 500 page when
+// rendering failed).
+void HtmlBody(api::HttpResponse& res, Result<std::string> html);
 api::HttpResponse Page(int status, std::string_view name, std::string_view title, const Json& data,
                        const api::HttpRequest& req, bool signed_in);
 api::HttpResponse Redirect(std::string_view to);
