@@ -2,57 +2,23 @@
 #include "api/accounts.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "api/crypto.h"
 #include "api/router.h"
+#include "api/service_test_fixture.h"
 #include "api/session.h"
 
 namespace childmaint::api {
 namespace {
 
-constexpr std::int64_t kStart = 1'790'000'000;
-
-class AccountsTest : public ::testing::Test {
+class AccountsTest : public ServiceTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(InitCrypto().has_value());
-    path_ = ::testing::TempDir() + "accounts_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
-            std::to_string(::getpid()) + ".db";
-    std::filesystem::remove(path_);
-    auto pool = store::OpenPool("sqlite:" + path_, 2);
-    ASSERT_TRUE(pool.has_value());
-    pool_ = std::move(*pool);
-    auto law = law::ParameterSet::LoadEmbedded();
-    ASSERT_TRUE(law.has_value());
-    law_ = std::make_unique<law::ParameterSet>(std::move(*law));
-    ctx_ = std::make_unique<Context>(Context{*law_, *pool_, clock_, PinHashStrength::kMinimum});
-  }
-  void TearDown() override {
-    ctx_.reset();
-    pool_.reset();
-    std::filesystem::remove(path_);
-  }
-  std::int64_t Count(std::string_view sql) {
-    auto db = pool_->Acquire();
-    auto row = db->One(sql);
-    return row ? row->Int(0) : -1;
-  }
   std::optional<Caller> Who(const std::string& session) {
     auto db = pool_->Acquire();
     auto c = ConsoleCaller(*ctx_, *db, session);
     EXPECT_TRUE(c.has_value());
     return c ? *c : std::nullopt;
   }
-
-  std::string path_;
-  FixedClock clock_{kStart};
-  std::unique_ptr<store::Pool> pool_;
-  std::unique_ptr<law::ParameterSet> law_;
-  std::unique_ptr<Context> ctx_;
 };
 
 TEST_F(AccountsTest, CreatesWithAGeneratedPasswordStoredHashed) {

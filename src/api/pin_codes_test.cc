@@ -3,11 +3,9 @@
 #include "api/pin_codes.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "api/crypto.h"
+#include "api/service_test_fixture.h"
 #include "api/session.h"
 #include "store/case_repository.h"
 
@@ -17,24 +15,8 @@ namespace {
 constexpr std::int64_t kMinute = 60;
 constexpr std::int64_t kDay = 86400;
 
-class PinCodesTest : public ::testing::Test {
+class PinCodesTest : public ServiceTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(InitCrypto().has_value());
-    path_ = ::testing::TempDir() + "pin_codes_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
-            std::to_string(::getpid()) + ".db";
-    std::filesystem::remove(path_);
-    auto pool = store::OpenPool("sqlite:" + path_, 2);
-    ASSERT_TRUE(pool.has_value());
-    pool_ = std::move(*pool);
-    auto law = law::ParameterSet::LoadEmbedded();
-    ASSERT_TRUE(law.has_value()) << law.error().message;
-    law_ = std::make_unique<law::ParameterSet>(std::move(*law));
-    ctx_ = std::make_unique<Context>(Context{*law_, *pool_, clock_, PinHashStrength::kMinimum});
-  }
-  void TearDown() override { std::filesystem::remove(path_); }
-
   // A case whose receiving parent (no PIN) has the given contacts; the paying parent has a PIN.
   cases::Case MakeCase(std::optional<std::string> email, std::optional<std::string> phone,
                        bool address) {
@@ -84,11 +66,6 @@ class PinCodesTest : public ::testing::Test {
     return r ? r->outcome : CodeResult::Outcome::kWrongCode;
   }
 
-  FixedClock clock_{1'795'000'000};
-  std::string path_;
-  std::unique_ptr<store::Pool> pool_;
-  std::unique_ptr<law::ParameterSet> law_;
-  std::unique_ptr<Context> ctx_;
 };
 
 TEST_F(PinCodesTest, LifetimesAreLawFigures) {
@@ -218,7 +195,7 @@ TEST_F(PinCodesTest, AtMostThreeResetCodesADayPerParty) {
     EXPECT_TRUE(RequestPinReset(*ctx_, c.reference, "AB123456C").has_value());
   }
   EXPECT_EQ(Outbox().size(), before + 3);  // law/service/portal_security.yaml reset_codes_per_day
-  clock_.Advance(24 * 60 * 60);
+  clock_.Advance(kDay);
   EXPECT_TRUE(RequestPinReset(*ctx_, c.reference, "AB123456C").has_value());
   EXPECT_EQ(Outbox().size(), before + 4);
 }
