@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for tests: `initdb` into a temp dir, the server listening only on a
 # unix socket in that dir (no TCP port, so parallel clusters never clash), trust authentication
-# for the superuser `postgres`, fsync off. initdb refuses to run as root: as root the server runs
+# for the superuser `postgres`, fsync off (CM_PG_DURABLE=1 keeps it on). initdb refuses to run as root: as root the server runs
 # as the `postgres` system user (created by Debian's postgresql package), the dir chowned to it.
 #
 #   temp_postgres.sh run CMD [ARGS...]   starts a cluster, runs CMD with CM_TEST_PG_HOST,
@@ -53,8 +53,12 @@ start() {
   chmod 700 "$dir"
   as_server "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-locale --no-sync \
     >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+  local fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  if [ "${CM_PG_DURABLE:-0}" = 1 ]; then  # benchmarks: durable commits, as in production
+    fast=""
+  fi
   as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses='' -k $dir -p $PORT -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-c listen_addresses='' -k $dir -p $PORT $fast -c max_connections=200" \
     start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
   echo "$dir $PORT $bin"
 }
