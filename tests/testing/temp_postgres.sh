@@ -16,12 +16,12 @@ set -euo pipefail
 
 PORT=5432  # names the socket file only: HOST is a private directory
 
-bindir() {
+bindir() {  # (return 0, not return: in the EXIT trap a bare return gives the exit status)
   if [ -n "${CM_TEST_PG_BIN:-}" ] && [ -x "$CM_TEST_PG_BIN/initdb" ]; then
-    echo "$CM_TEST_PG_BIN"; return
+    echo "$CM_TEST_PG_BIN"; return 0
   fi
   if command -v initdb >/dev/null 2>&1; then
-    dirname "$(readlink -f "$(command -v initdb)")"; return
+    dirname "$(readlink -f "$(command -v initdb)")"; return 0
   fi
   local d
   d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -83,6 +83,7 @@ case "${1:-}" in
     shift
     dir=$(mktemp -d /tmp/cm_pg_XXXXXX)
     trap 'stop "$dir"' EXIT
+    trap 'exit 130' INT HUP TERM  # so the EXIT trap removes the cluster
     read -r host port bin < <(start "$dir")
     status=0
     CM_TEST_PG_HOST=$host CM_TEST_PG_PORT=$port CM_TEST_PG_BIN=$bin "$@" || status=$?
