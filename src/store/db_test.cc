@@ -231,6 +231,53 @@ TEST_P(StoreTest, ReadThenWriteTransactionsTakeTurns) {
   EXPECT_EQ(db->One("SELECT value FROM counters WHERE name = 'n'")->Int(0), 100);
 }
 
+// Two programs opening a new database at the same moment both find the schema in place.
+TEST_P(StoreTest, ConcurrentFirstOpensBothMigrate) {
+  const std::string url = NewUrl();
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 3; ++t) {
+    threads.emplace_back([&] {
+      auto pool = OpenPool(url, 1);
+      ASSERT_TRUE(pool.has_value()) << pool.error().message;
+      auto db = (*pool)->Acquire();
+      EXPECT_TRUE(db->Query("SELECT id FROM cases").has_value());
+    });
+  }
+  for (auto& th : threads) {
+    th.join();
+  }
+  auto pool = Open(url);
+  ASSERT_NE(pool, nullptr);
+  auto db = pool->Acquire();
+  const auto twice = db->One("SELECT COUNT(*) - COUNT(DISTINCT name) FROM schema_migrations");
+  ASSERT_TRUE(twice.has_value());
+  EXPECT_EQ(twice->Int(0), 0);
+}
+
+// PostgreSQL: a connection the server dropped is replaced; the store goes on working.
+TEST_P(StoreTest, LostConnectionIsReplaced) {
+  if (!Pg()) {
+    GTEST_SKIP() << "SQLite has no server connection to lose";
+  }
+  const std::string url = NewUrl();
+  auto pool = Open(url, 1);
+  ASSERT_NE(pool, nullptr);
+  auto db = pool->Acquire();
+  ASSERT_TRUE(db->Query("SELECT id FROM cases").has_value());
+  testing::TempPostgres::Get().Sql(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" +
+      testing::TempPostgres::DatabaseOf(url) + "' AND pid <> pg_backend_pid()");
+  const auto after = db->Query("SELECT id FROM cases");  // outside a transaction: tried again
+  EXPECT_TRUE(after.has_value()) << after.error().message;
+  testing::TempPostgres::Get().Sql(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" +
+      testing::TempPostgres::DatabaseOf(url) + "' AND pid <> pg_backend_pid()");
+  EXPECT_TRUE(InTransaction(*db, [&] {
+    return db->Exec("INSERT INTO counters (name, value) VALUES ('after', 1)");
+  }));
+  EXPECT_EQ(db->One("SELECT value FROM counters WHERE name = 'after'")->Int(0), 1);
+}
+
 TEST(Store, RejectsUnknownUrls) {
   EXPECT_FALSE(OpenPool("mysql://x", 1).has_value());
   EXPECT_FALSE(OpenPool("sqlite:", 1).has_value());

@@ -161,6 +161,7 @@ class PostgresqlDb final : public Db {
 
   Status Begin() override {
     CMS_TRY(Simple("BEGIN"));
+    in_transaction_ = true;
     if (Status locked = Simple(kWriteLock); !locked) {
       Rollback();
       return locked;
@@ -170,6 +171,7 @@ class PostgresqlDb final : public Db {
 
   // COMMIT of a transaction in which a statement failed rolls back (and says so in its tag).
   Status Commit() override {
+    in_transaction_ = false;
     const PgResult res(PQexec(conn_, "COMMIT"));
     if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) {
       return PgError(res.get(), conn_, "COMMIT");
@@ -180,7 +182,10 @@ class PostgresqlDb final : public Db {
     return Ok();
   }
 
-  void Rollback() override { (void)PgResult(PQexec(conn_, "ROLLBACK")); }
+  void Rollback() override {
+    in_transaction_ = false;
+    (void)PgResult(PQexec(conn_, "ROLLBACK"));
+  }
   std::string_view Dialect() const override { return "postgresql"; }
 
   Status SetUpSession() {
@@ -227,7 +232,17 @@ class PostgresqlDb final : public Db {
     return name;
   }
 
+  // A statement outside a transaction that finds its connection gone is tried once more on a new
+  // one (inside a transaction the error goes up and InTransaction starts again).
   Result<PgResult> Run(std::string_view sql, const std::vector<Value>& params) {
+    Result<PgResult> res = RunOnce(sql, params);
+    if (!res && !in_transaction_ && PQstatus(conn_) == CONNECTION_BAD) {
+      res = RunOnce(sql, params);
+    }
+    return res;
+  }
+
+  Result<PgResult> RunOnce(std::string_view sql, const std::vector<Value>& params) {
     CMS_TRY(Ready());
     CMS_ASSIGN_OR_RETURN(const std::string name, Prepare(sql));
     std::vector<std::string> numbers(params.size());
@@ -256,6 +271,7 @@ class PostgresqlDb final : public Db {
   PGconn* conn_;
   std::unordered_map<std::string, std::string> cache_;
   int prepared_ = 0;
+  bool in_transaction_ = false;
 };
 
 Result<std::unique_ptr<Db>> Connect(const std::string& url) {
