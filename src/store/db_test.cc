@@ -1,6 +1,6 @@
 // The store on both dialects: every test runs on a temporary SQLite file and on a fresh database
 // in a throwaway PostgreSQL cluster (tests/testing/temp_postgres.sh; CTest runs the PostgreSQL
-// half as store_test_postgresql, one cluster for the whole program).
+// half — */postgresql and PostgresqlStore.* — as store_test_postgresql, one cluster for all).
 #include "store/db.h"
 
 #include <gtest/gtest.h>
@@ -254,15 +254,12 @@ TEST_P(StoreTest, ConcurrentFirstOpensBothMigrate) {
   EXPECT_EQ(twice->Int(0), 0);
 }
 
-// PostgreSQL: a connection the server dropped is replaced; the store goes on working.
-TEST_P(StoreTest, LostConnectionIsReplaced) {
-  if (!Pg()) {
-    GTEST_SKIP() << "SQLite has no server connection to lose";
-  }
-  const std::string url = NewUrl();
-  auto pool = Open(url, 1);
-  ASSERT_NE(pool, nullptr);
-  auto db = pool->Acquire();
+// PostgreSQL only: a connection the server dropped is replaced; the store goes on working.
+TEST(PostgresqlStore, LostConnectionIsReplaced) {
+  const std::string url = testing::TempPostgres::Get().NewDatabase();
+  auto pool = OpenPool(url, 1);
+  ASSERT_TRUE(pool.has_value()) << pool.error().message;
+  auto db = (*pool)->Acquire();
   ASSERT_TRUE(db->Query("SELECT id FROM cases").has_value());
   testing::TempPostgres::Get().Sql(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" +
