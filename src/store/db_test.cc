@@ -7,7 +7,10 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <set>
 #include <thread>
+
+#include "store/migrations_bundle.h"
 
 #include "tests/testing/temp_postgres.h"
 
@@ -273,6 +276,19 @@ TEST(PostgresqlStore, LostConnectionIsReplaced) {
     return db->Exec("INSERT INTO counters (name, value) VALUES ('after', 1)");
   }));
   EXPECT_EQ(db->One("SELECT value FROM counters WHERE name = 'after'")->Int(0), 1);
+}
+
+// Every SQLite migration has a PostgreSQL twin of the same name (docs/postgresql.md says how).
+TEST(Store, EveryMigrationHasBothDialects) {
+  std::set<std::string> sqlite;
+  std::set<std::string> postgresql;
+  for (const EmbeddedFile& f : EmbeddedMigrations()) {
+    const std::string path(f.path);
+    const auto slash = path.find('/');
+    (path.substr(0, slash) == "sqlite" ? sqlite : postgresql).insert(path.substr(slash + 1));
+  }
+  EXPECT_GE(sqlite.size(), 5u);
+  EXPECT_EQ(sqlite, postgresql) << "port each sqlite/NNNN_name.sql to postgresql/NNNN_name.sql";
 }
 
 TEST(Store, RejectsUnknownUrls) {
