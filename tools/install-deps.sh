@@ -9,7 +9,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache git python3 time
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   libyaml-cpp-dev libsimdjson-dev libcli11-dev nlohmann-json3-dev
-  libboost-dev libsqlite3-dev sqlite3 libsodium-dev libkainjow-mustache-dev curl wrk
+  libboost-dev libsqlite3-dev sqlite3 libpq-dev postgresql libsodium-dev libkainjow-mustache-dev curl wrk
   chromium fonts-liberation
 )
 

@@ -27,10 +27,28 @@ std::optional<Date> AsOf(const std::string& text) {
   return *d;
 }
 
+namespace {
+
+// postgresql://user:secret@host/db → postgresql://user:***@host/db (for messages).
+std::string WithoutPassword(const std::string& url) {
+  const auto scheme = url.find("://");
+  const auto at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos || at < scheme) {
+    return url;
+  }
+  const auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) {
+    return url;
+  }
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+}  // namespace
+
 std::unique_ptr<store::Pool> OpenDatabase(const std::string& url, std::size_t connections) {
   auto pool = store::OpenPool(url, connections);
   if (!pool) {
-    std::fprintf(stderr, "childmaint: cannot open %s: %s\n", url.c_str(),
+    std::fprintf(stderr, "childmaint: cannot open %s: %s\n", WithoutPassword(url).c_str(),
                  pool.error().message.c_str());
     return nullptr;
   }

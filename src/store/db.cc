@@ -52,8 +52,11 @@ Result<std::unique_ptr<Pool>> OpenPool(std::string_view url, std::size_t size) {
   if (url.starts_with(kSqlite) && url.size() > kSqlite.size()) {
     return OpenSqlitePool(std::string(url.substr(kSqlite.size())), size);
   }
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    return OpenPostgresqlPool(std::string(url), size);
+  }
   return Error::Make(ErrorCode::kInvalidArgument, "store.url",
-                     "--db must be sqlite:PATH (postgresql:// is not available yet)", "db");
+                     "--db must be sqlite:PATH or postgresql://user@host/db", "db");
 }
 
 void Pool::Deleter::operator()(Db* db) const { pool->Release(db); }

@@ -1,4 +1,4 @@
-// File: db.h — one database connection behind a small interface (SQLite now, PostgreSQL next).
+// File: db.h — one database connection behind a small interface (SQLite and PostgreSQL).
 //
 //   CMS_ASSIGN_OR_RETURN(auto pool, OpenPool("sqlite:childmaint.db", 4));
 //   auto db = pool->Acquire();                       // returned to the pool when it goes
@@ -8,9 +8,11 @@
 //   CMS_TRY(db->Commit());
 //
 // SQL is written once, portably: `?` placeholders, INTEGER/TEXT columns, no vendor functions;
-// the PostgreSQL adapter will rewrite placeholders. Every statement is prepared (and cached per
-// connection). Errors: a UNIQUE violation is kAlreadyExists "store.duplicate", a foreign-key or
-// CHECK violation kFailedPrecondition "store.constraint", a busy/locked database kUnavailable.
+// the PostgreSQL adapter rewrites placeholders. Every statement is prepared (and cached per
+// connection). Errors: a UNIQUE violation is kAlreadyExists "store.duplicate", a foreign-key,
+// CHECK or NOT NULL violation (or an append-only trigger) kFailedPrecondition "store.constraint",
+// a busy/locked database (PostgreSQL: serialization failure, deadlock, lock timeout, lost
+// connection) kUnavailable.
 // Thread safety: a Db is used by one thread at a time; the Pool is thread-safe.
 #pragma once
 
@@ -71,7 +73,8 @@ class Db {
   virtual Result<std::int64_t> Insert(std::string_view sql, const std::vector<Value>& params) = 0;
   // Runs a script of several statements (migrations only).
   virtual Status ExecScript(std::string_view sql) = 0;
-  // A write transaction (SQLite: BEGIN IMMEDIATE, so it never deadlocks upgrading).
+  // A write transaction that never deadlocks upgrading (SQLite: BEGIN IMMEDIATE; PostgreSQL: BEGIN
+  // then one transaction-level advisory lock, so writers take turns as they do in SQLite).
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
   virtual void Rollback() = 0;
@@ -110,8 +113,10 @@ class Pool {
   virtual void Release(Db* db) = 0;
 };
 
-// "sqlite:PATH" (the file is created if missing). Opens `size` connections and brings the schema up
-// to date (migrations under src/store/migrations/<dialect>/, each applied once, in order).
+// "sqlite:PATH" (the file is created if missing) or "postgresql://user@host:port/db" (also
+// "postgres://", with libpq's URI parameters; the database must exist). Opens `size` connections
+// and brings the schema up to date (migrations under src/store/migrations/<dialect>/, each applied
+// once, in order).
 Result<std::unique_ptr<Pool>> OpenPool(std::string_view url, std::size_t size);
 
 // Runs fn inside a transaction: commits when it succeeds, rolls back when it fails (so a request

@@ -5,9 +5,12 @@
 namespace childmaint::store {
 
 Status Migrate(Db& db) {
-  CMS_TRY(db.ExecScript(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT "
-      "NULL DEFAULT CURRENT_TIMESTAMP)"));
+  // In a write transaction, so two programs opening a new database at once take turns.
+  CMS_TRY(InTransaction(db, [&] {
+    return db.ExecScript(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT "
+        "NULL DEFAULT CURRENT_TIMESTAMP)");
+  }));
   const std::string prefix = std::string(db.Dialect()) + "/";
   for (const EmbeddedFile& f : EmbeddedMigrations()) {
     if (f.path.substr(0, prefix.size()) != prefix) {

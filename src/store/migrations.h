@@ -12,5 +12,6 @@ Status Migrate(Db& db);
 
 // The opener for each URL scheme (db.cc dispatches on the prefix).
 Result<std::unique_ptr<Pool>> OpenSqlitePool(const std::string& path, std::size_t size);
+Result<std::unique_ptr<Pool>> OpenPostgresqlPool(const std::string& url, std::size_t size);
 
 }  // namespace childmaint::store

@@ -3,10 +3,9 @@
 // statement prepared once per connection and cached.
 #include <sqlite3.h>
 
-#include <condition_variable>
-#include <mutex>
 #include <unordered_map>
 
+#include "store/connection_pool.h"
 #include "store/db.h"
 #include "store/migrations.h"
 
@@ -154,39 +153,6 @@ class SqliteDb final : public Db {
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
-class SqlitePool final : public Pool {
- public:
-  ~SqlitePool() override = default;
-
-  Handle Acquire() override {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return !free_.empty(); });
-    Db* db = free_.back();
-    free_.pop_back();
-    return Handle(db, Deleter{this});
-  }
-
-  void Add(std::unique_ptr<Db> db) {
-    free_.push_back(db.get());
-    owned_.push_back(std::move(db));
-  }
-
- protected:
-  void Release(Db* db) override {
-    {
-      std::lock_guard lock(mu_);
-      free_.push_back(db);
-    }
-    cv_.notify_one();
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<Db*> free_;
-  std::vector<std::unique_ptr<Db>> owned_;
-};
-
 Result<std::unique_ptr<Db>> OpenSqlite(const std::string& path) {
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw,
@@ -208,7 +174,7 @@ Result<std::unique_ptr<Db>> OpenSqlite(const std::string& path) {
 }  // namespace
 
 Result<std::unique_ptr<Pool>> OpenSqlitePool(const std::string& path, std::size_t size) {
-  auto pool = std::make_unique<SqlitePool>();
+  auto pool = std::make_unique<ConnectionPool>();
   for (std::size_t i = 0; i < size; ++i) {
     CMS_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, OpenSqlite(path));
     if (i == 0) {

@@ -1,5 +1,6 @@
 // `childmaint demo-data` then `childmaint review` (api.md "Commands"; service.md §5), end to end on
-// a temporary SQLite file; the stored decisions are read back with the sqlite3 command.
+// a temporary SQLite file (or, with CM_TEST_DB=postgresql, a fresh PostgreSQL database); the stored
+// decisions are read back with the sqlite3 (psql) command.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -7,7 +8,11 @@
 #include <cstdlib>
 #include <string>
 
+#include "tests/e2e/server_fixture.h"
+
 namespace {
+
+using childmaint::testing::OnPostgresql;
 
 std::string Shell(const std::string& command) {
   std::string out;
@@ -39,15 +44,16 @@ class ReviewE2e : public ::testing::Test {
     char dir[] = "/tmp/cm_review_XXXXXX";
     ASSERT_NE(mkdtemp(dir), nullptr);
     dir_ = dir;
-    db_ = "sqlite:" + dir_ + "/review.db";
+    db_ = childmaint::testing::NewTestDatabase(dir_ + "/review.db");
   }
-  void TearDown() override { Shell("rm -rf '" + dir_ + "'"); }
+  void TearDown() override {
+    childmaint::testing::DropTestDatabase(db_);
+    Shell("rm -rf '" + dir_ + "'");
+  }
   std::string Cmd(const std::string& args) {
-    return std::string(CM_CHILDMAINT) + " " + args + " --db " + db_ + " 2>&1";
+    return std::string(CM_CHILDMAINT) + " " + args + " --db '" + db_ + "' 2>&1";
   }
-  std::string Sql(const std::string& sql) {
-    return Shell("sqlite3 '" + dir_ + "/review.db' \"" + sql + "\"");
-  }
+  std::string Sql(const std::string& sql) { return childmaint::testing::RunSql(db_, sql); }
   std::string dir_;
   std::string db_;
 };
@@ -71,14 +77,25 @@ TEST_F(ReviewE2e, ReviewsEveryCaseOnceAYearLater) {
                 "WHERE d.case_id = c.id ORDER BY id LIMIT 1) = 'initial'"),
             "20\n");
   // Effective from the first anniversary; paid from the old schedule; next review a year on.
+  // (Date arithmetic and JSON paths are the one place the two dialects' SQL differs.)
+  const bool pg = OnPostgresql();
+  const std::string one_year = pg ? "to_char(c.initial_effective_date::date + interval '1 year', "
+                                    "'YYYY-MM-DD')"
+                                  : "date(c.initial_effective_date, '+1 year')";
+  const std::string two_years = pg ? "to_char(c.initial_effective_date::date + interval '2 years', "
+                                     "'YYYY-MM-DD')"
+                                   : "date(c.initial_effective_date, '+2 years')";
   EXPECT_EQ(Sql("SELECT COUNT(*) FROM decisions d JOIN cases c ON c.id = d.case_id WHERE "
-                "d.kind = 'annual_review' AND d.effective_date = date(c.initial_effective_date, "
-                "'+1 year') AND d.first_payment_date >= d.effective_date AND c.next_review_date = "
-                "date(c.initial_effective_date, '+2 years')"),
+                "d.kind = 'annual_review' AND d.effective_date = " + one_year +
+                " AND d.first_payment_date >= d.effective_date AND c.next_review_date = " +
+                two_years),
             "20\n");
-  EXPECT_EQ(Sql("SELECT COUNT(*) FROM decisions WHERE kind = 'annual_review' AND "
-                "json_extract(request, '$.effective_date') = effective_date AND "
-                "json_extract(response, '$.effective_date') = effective_date"),
+  const std::string request_date = pg ? "request::json->>'effective_date'"
+                                      : "json_extract(request, '$.effective_date')";
+  const std::string response_date = pg ? "response::json->>'effective_date'"
+                                       : "json_extract(response, '$.effective_date')";
+  EXPECT_EQ(Sql("SELECT COUNT(*) FROM decisions WHERE kind = 'annual_review' AND " + request_date +
+                " = effective_date AND " + response_date + " = effective_date"),
             "20\n");
 }
 

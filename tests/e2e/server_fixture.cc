@@ -14,6 +14,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "tests/testing/temp_postgres.h"
+
 namespace childmaint::testing {
 
 namespace {
@@ -37,6 +39,33 @@ std::string RunCapture(const std::string& cmd) {
 
 }  // namespace
 
+bool OnPostgresql() {
+  const char* db = std::getenv("CM_TEST_DB");
+  return db != nullptr && std::string_view(db) == "postgresql";
+}
+
+std::string NewTestDatabase(const std::string& sqlite_path) {
+  if (OnPostgresql()) {
+    return TempPostgres::Get().NewDatabase();
+  }
+  std::filesystem::remove(sqlite_path);
+  return "sqlite:" + sqlite_path;
+}
+
+void DropTestDatabase(const std::string& url) {
+  if (url.starts_with("postgresql://")) {
+    TempPostgres::Get().DropDatabase(url);
+  }
+}
+
+std::string RunSql(const std::string& url, const std::string& sql) {
+  if (url.starts_with("postgresql://")) {
+    return TempPostgres::Get().Sql(sql, TempPostgres::DatabaseOf(url));
+  }
+  return RunCapture("sqlite3 '" + url.substr(std::string_view("sqlite:").size()) + "' \"" + sql +
+                    "\"") + "\n";
+}
+
 Json HttpResult::json() const {
   auto j = Json::Parse(body);
   return j ? *j : Json();
@@ -55,7 +84,7 @@ TestServer::TestServer() {
   static int counter = 0;
   db_path_ = std::filesystem::temp_directory_path().string() + "/cm_e2e_" +
              std::to_string(::getpid()) + "_" + std::to_string(++counter) + ".db";
-  std::filesystem::remove(db_path_);
+  db_url_ = NewTestDatabase(db_path_);
   int out[2];
   if (pipe(out) != 0) {
     throw std::runtime_error("pipe");
@@ -66,9 +95,16 @@ TestServer::TestServer() {
     dup2(out[1], STDOUT_FILENO);
     close(out[0]);
     close(out[1]);
-    const std::string db = "sqlite:" + db_path_;
-    execl(CM_CHILDMAINT, CM_CHILDMAINT, "serve", "--port", "0", "--db", db.c_str(), "--threads",
-          "4", "--fast-pin-hashing", static_cast<char*>(nullptr));
+    // Uploads go beside the SQLite file by default; on PostgreSQL the test names the same place.
+    const std::string documents = db_path_ + ".documents";
+    if (db_url_.starts_with("sqlite:")) {
+      execl(CM_CHILDMAINT, CM_CHILDMAINT, "serve", "--port", "0", "--db", db_url_.c_str(),
+            "--threads", "4", "--fast-pin-hashing", static_cast<char*>(nullptr));
+    } else {
+      execl(CM_CHILDMAINT, CM_CHILDMAINT, "serve", "--port", "0", "--db", db_url_.c_str(),
+            "--threads", "4", "--fast-pin-hashing", "--documents", documents.c_str(),
+            static_cast<char*>(nullptr));
+    }
     _exit(127);
   }
   close(out[1]);
@@ -93,6 +129,10 @@ TestServer::~TestServer() {
   std::filesystem::remove(db_path_ + "-wal");
   std::filesystem::remove(db_path_ + "-shm");
   std::filesystem::remove_all(db_path_ + ".documents");  // uploads (serve's default directory)
+  try {
+    DropTestDatabase(db_url_);
+  } catch (const std::exception&) {  // a leftover database goes with the cluster
+  }
 }
 
 int TestServer::Stop() {
@@ -116,7 +156,7 @@ int TestServer::Stop() {
 
 std::string TestServer::Bearer(const std::string& role) {
   return "Bearer " + RunCapture(std::string(CM_CHILDMAINT) + " admin token --role " + role +
-                                " --db sqlite:" + db_path_);
+                                " --db '" + db_url_ + "'");
 }
 
 HttpResult TestServer::Request(const std::string& method, const std::string& target,

@@ -1,5 +1,7 @@
 // File: server_fixture.h — the real `childmaint serve` on a temporary SQLite file, and a small
-// HTTP/1.1 client for it (tests only; loopback only).
+// HTTP/1.1 client for it (tests only; loopback only). With CM_TEST_DB=postgresql each server gets
+// a fresh database in a throwaway PostgreSQL cluster instead (tests/testing/temp_postgres.h; CTest
+// runs the whole program that way as api_e2e_test_postgresql).
 //
 //   TestServer server;                       // starts build/childmaint serve --port 0
 //   HttpResult r = server.Post("/api/v1/applications", body, {{"Authorization", server.Bearer()}});
@@ -45,11 +47,23 @@ class TestServer {
   int Stop();
   int port() const { return port_; }
   const std::string& db_path() const { return db_path_; }
+  // The --db the server runs on: "sqlite:PATH" or "postgresql://...".
+  const std::string& db_url() const { return db_url_; }
 
  private:
   int pid_ = -1;
   int port_ = 0;
   std::string db_path_;
+  std::string db_url_;
 };
+
+// True when the e2e tests run on PostgreSQL (CM_TEST_DB=postgresql).
+bool OnPostgresql();
+// A new empty database for `--db`: a temporary SQLite file path under dir, or a fresh PostgreSQL
+// database; DropTestDatabase removes the PostgreSQL one.
+std::string NewTestDatabase(const std::string& sqlite_path);
+void DropTestDatabase(const std::string& url);
+// Runs SQL on a database NewTestDatabase made (sqlite3 or psql) and returns the rows, one a line.
+std::string RunSql(const std::string& url, const std::string& sql);
 
 }  // namespace childmaint::testing

@@ -1,6 +1,7 @@
--- Caseworker console accounts (service.md §9: roles caseworker, team leader, auditor), their
--- sessions (failed sign-ins are counted in sign_in_attempts under the key ("console", name)). Passwords are stored only as Argon2id hashes and session ids only
--- as SHA-256; `childmaint admin account` creates an account.
+-- Caseworker console accounts (service.md §9: roles caseworker, team leader, auditor) and their
+-- sessions; failed sign-ins are counted in sign_in_attempts under the key ("console", name).
+-- Passwords are stored only as Argon2id hashes and session ids only as SHA-256;
+-- `childmaint admin account` creates an account.
 CREATE TABLE accounts (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,
