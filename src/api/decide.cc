@@ -124,10 +124,16 @@ Result<std::vector<cases::Case>> LinkedCases(Context& ctx, store::Db& db, const 
   return out;
 }
 
-// The linked re-issue on `other` after decision `trigger` on case `c` (INTERP-111): its own share
-// of the same calculation, from the same date (never before its own IED), on its own payment day.
-Status Reissue(Context& ctx, store::Db& db, const Caller& caller, const cases::Case& c,
-               const cases::Decision& trigger, cases::Case& other, const DecisionInput& in,
+// What caused a linked re-issue: a decision on another case, or that case leaving (closed).
+struct Cause {
+  std::string reference;
+  std::optional<std::int64_t> decision_id;
+};
+
+// The linked re-issue on `other` (INTERP-111): its own share of the same calculation, from the
+// same date (never before its own IED), on its own payment day.
+Status Reissue(Context& ctx, store::Db& db, const Caller& caller, const Cause& cause,
+               cases::Case& other, const DecisionInput& in,
                const std::vector<cases::CalcReceivingParent>& parents,
                cases::SharedCalculator& calculator) {
   const cases::Decision& current = *other.CurrentDecision();
@@ -156,8 +162,9 @@ Status Reissue(Context& ctx, store::Db& db, const Caller& caller, const cases::C
   detail.Set("decision_id", Json(d.id)).Set("kind", Json(d.kind));
   detail.Set("weekly_pence", Json(d.weekly.pence()));
   detail.Set("previous_weekly_pence", Json(d.previous_weekly.pence()));
-  detail.Set("linked_case_reference", Json(c.reference));
-  detail.Set("linked_decision_id", Json(trigger.id));
+  detail.Set("linked_case_reference", Json(cause.reference));
+  detail.Set(cause.decision_id ? "linked_decision_id" : "linked_case_closed",
+             cause.decision_id ? Json(*cause.decision_id) : Json(true));
   return store::Audit(db, caller.Actor(), "decision_made", other.id, detail, d.created_at);
 }
 
@@ -244,9 +251,34 @@ Result<cases::Decision> Decide(Context& ctx, store::Db& db, const Caller& caller
   CMS_TRY(store::Audit(db, caller.Actor(), "decision_made", c.id, detail, NowIso(ctx)));
   // Every other case in the calculation takes its share of it now, in this transaction.
   for (cases::Case& other : linked) {
-    CMS_TRY(Reissue(ctx, db, caller, c, d, other, in, rps, calculator));
+    CMS_TRY(Reissue(ctx, db, caller, Cause{c.reference, d.id}, other, in, rps, calculator));
   }
   return d;
+}
+
+Status ReissueWithout(Context& ctx, store::Db& db, const Caller& caller, const cases::Case& left,
+                      Date from) {
+  CMS_ASSIGN_OR_RETURN(std::vector<cases::Case> linked, LinkedCases(ctx, db, left, from));
+  if (linked.empty()) {
+    return Ok();
+  }
+  // The latest figures held for the paying parent: those of the most recent decision.
+  const cases::Decision* latest = left.CurrentDecision();
+  std::vector<cases::CalcReceivingParent> rps;
+  for (const cases::Case& other : linked) {
+    const cases::Decision* d = other.CurrentDecision();
+    latest = latest == nullptr || latest->id < d->id ? d : latest;
+    rps.push_back(cases::CalcReceivingParent{other.reference, NightsFromDecision(other)});
+  }
+  CMS_ASSIGN_OR_RETURN(const Json request, Json::Parse(latest->request));
+  const Json* pp = request.Find("paying_parent");
+  const DecisionInput in{from, from, pp != nullptr ? *pp : Json::Object(), {}, "linked"};
+  cases::SharedCalculator calculator(ctx.law);
+  for (cases::Case& other : linked) {
+    CMS_TRY(Reissue(ctx, db, caller, Cause{left.reference, std::nullopt}, other, in, rps,
+                    calculator));
+  }
+  return Ok();
 }
 
 }  // namespace childmaint::api

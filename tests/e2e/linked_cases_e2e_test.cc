@@ -267,5 +267,22 @@ TEST_F(LinkedCasesE2E, TheOtherReceivingParentsPortalShowsTheNewAmount) {
   EXPECT_NE(calc.body.find("2 qualifying children"), std::string::npos);
 }
 
+TEST_F(LinkedCasesE2E, ACaseClosingGivesItsShareBackToTheOthers) {
+  ASSERT_EQ(Decide(b_, Decision("2025-06-02", "2025-07-01", 60000)).status, 201);
+  const HttpResult r = server_.Post("/api/v1/cases/" + a_ + "/changes",
+                                    R"({"kind":"child_left","change_date":"2025-08-15","child_id":"c1"})",
+                                    cw_);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(Case(a_).Find("status")->AsString(), "closed");
+  // B alone again from the day A closed: 12 % of £600.
+  const Json b = Current(b_);
+  EXPECT_EQ(b.Find("kind")->AsString(), "linked");
+  EXPECT_EQ(b.Find("effective_date")->AsString(), "2025-08-15");
+  EXPECT_EQ(b.Find("first_payment_date")->AsString(), "2025-09-01");
+  EXPECT_EQ(b.Find("weekly_pence")->AsInt(), 7200);
+  EXPECT_EQ(b.Find("calculation")->Find("receiving_parents")->size(), 1u);
+  EXPECT_EQ(DecisionCount(a_), 2);  // a closed case gets no new decision
+}
+
 }  // namespace
 }  // namespace childmaint::testing
