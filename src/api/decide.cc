@@ -87,9 +87,10 @@ Status MarkChildrenStopped(Context& ctx, store::Db& db, cases::Case& c, Date eff
     if (ch.stopped_qualifying_on) {
       continue;
     }
-    CMS_ASSIGN_OR_RETURN(const Date stops,
-                         cases::ChildStopsQualifying(ch.date_of_birth, ch.in_education_until.has_value(),
-                                                     ch.in_education_until, ctx.law));
+    CMS_ASSIGN_OR_RETURN(
+        const Date stops,
+        cases::ChildStopsQualifying(ch.date_of_birth, ch.in_education_until.has_value(),
+                                    ch.in_education_until, ctx.law));
     if (!(effective_date < stops)) {
       ch.stopped_qualifying_on = stops;
       CMS_TRY(store::SaveChild(db, ch));
@@ -139,8 +140,9 @@ Status Reissue(Context& ctx, store::Db& db, const Caller& caller, const Cause& c
   const cases::Decision& current = *other.CurrentDecision();
   const Date effective = std::max(in.effective_date,
                                   other.initial_effective_date.value_or(in.effective_date));
-  CMS_ASSIGN_OR_RETURN(const cases::SharedCalculation* shared,
-                       calculator.Calculate(effective, in.paying_parent, parents, other.collection));
+  CMS_ASSIGN_OR_RETURN(
+      const cases::SharedCalculation* shared,
+      calculator.Calculate(effective, in.paying_parent, parents, other.collection));
   CMS_ASSIGN_OR_RETURN(other.status,
                        cases::Transition(other.status, cases::CaseEvent::kDecisionMade));
   cases::Decision d;
@@ -205,8 +207,9 @@ Result<cases::Decision> Decide(Context& ctx, store::Db& db, const Caller& caller
     rps.push_back(mine);
   }
   cases::SharedCalculator calculator(ctx.law);
-  CMS_ASSIGN_OR_RETURN(const cases::SharedCalculation* shared,
-                       calculator.Calculate(in.effective_date, in.paying_parent, rps, c.collection));
+  CMS_ASSIGN_OR_RETURN(
+      const cases::SharedCalculation* shared,
+      calculator.Calculate(in.effective_date, in.paying_parent, rps, c.collection));
   cases::Decision d;
   d.kind = c.decisions.empty() ? "initial" : (in.kind.empty() ? "supersession" : in.kind);
   d.effective_date = in.effective_date;

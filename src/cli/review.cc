@@ -78,7 +78,8 @@ void Progress(std::size_t done, std::size_t total) {
 
 // The rows grouped by paying parent (NI number; a case without one is its own group), in the
 // order of each group's oldest case; groups without a due case are left out.
-std::vector<std::vector<const store::Row*>> GroupByPayingParent(const std::vector<store::Row>& rows) {
+std::vector<std::vector<const store::Row*>> GroupByPayingParent(
+    const std::vector<store::Row>& rows) {
   std::vector<std::vector<const store::Row*>> groups;
   std::unordered_map<std::string, std::size_t> by_ni;
   for (const store::Row& row : rows) {
@@ -121,9 +122,10 @@ Status ReviewGroup(const std::vector<const store::Row*>& group, Date as_of, cons
   }
   // A lone case whose request is its own: the same request from the new date (the fast path).
   const Json* rps = members.front().request.Find("receiving_parents");
-  const bool alone = members.size() == 1 && rps != nullptr && rps->size() == 1 &&
-                     rps->items().front().Find("id") != nullptr &&
-                     rps->items().front().Find("id")->AsString() == members.front().row->Text(kReference);
+  const Json* only_id = rps != nullptr && rps->size() == 1 ? rps->items().front().Find("id")
+                                                           : nullptr;
+  const bool alone = members.size() == 1 && only_id != nullptr &&
+                     only_id->AsString() == members.front().row->Text(kReference);
   std::vector<cases::CalcReceivingParent> parents;
   if (!alone) {
     for (const Member& m : members) {
@@ -141,7 +143,8 @@ Status ReviewGroup(const std::vector<const store::Row*>& group, Date as_of, cons
     const std::string reference = row.Text(kReference);
     // A case linked after the shared anniversary is reviewed from its own IED (INTERP-111).
     const Date effective = std::max(dates->effective, m.ied);
-    CMS_ASSIGN_OR_RETURN(const schedule::Frequency f, schedule::ParseFrequency(row.Text(kFrequency)));
+    CMS_ASSIGN_OR_RETURN(const schedule::Frequency f,
+                         schedule::ParseFrequency(row.Text(kFrequency)));
     CMS_ASSIGN_OR_RETURN(const Date old_first, Date::ParseIso(row.Text(kFirstPayment)));
     const cases::SharedCalculation* shared = nullptr;
     if (alone) {
@@ -160,7 +163,8 @@ Status ReviewGroup(const std::vector<const store::Row*>& group, Date as_of, cons
     cases::Decision& d = r.decision;
     d.kind = "annual_review";
     d.effective_date = effective;
-    CMS_ASSIGN_OR_RETURN(d.first_payment_date, cases::FirstPaymentOnOrAfter(old_first, f, effective));
+    CMS_ASSIGN_OR_RETURN(d.first_payment_date,
+                         cases::FirstPaymentOnOrAfter(old_first, f, effective));
     d.weekly = shared->PaysFor(reference);
     d.previous_weekly = Money::Pence(row.Int(kWeekly));
     d.request = shared->request;

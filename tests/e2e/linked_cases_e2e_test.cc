@@ -27,7 +27,8 @@ std::string Application(const std::string& ghacm, const std::string& received_on
          (protected_party ? "true" : "false") + R"(,"pin":")" + pin + R"("},)" +
          R"("other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02","ni_number":")" +
          kPayingParentNi +
-         R"(","address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},"pin":"7654321"},)"
+         R"(","address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},)"
+         R"("pin":"7654321"},)"
          R"("children":[{"name":"Jo Child","date_of_birth":"2017-09-01"}],)"
          R"("collection":"direct_pay","payment_frequency":"monthly"})";
 }
@@ -155,7 +156,8 @@ TEST_F(LinkedCasesE2E, ChangeOnOneCaseReissuesTheOther) {
   ASSERT_EQ(Decide(b_, Decision("2025-06-02", "2025-07-01", 60000)).status, 201);
   const HttpResult r = server_.Post(
       "/api/v1/cases/" + b_ + "/changes",
-      R"({"kind":"income","change_date":"2025-09-10","paying_parent":{"income":{"weekly_pence":90000}}})",
+      R"({"kind":"income","change_date":"2025-09-10",)"
+      R"("paying_parent":{"income":{"weekly_pence":90000}}})",
       cw_);
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json().Find("status")->AsString(), "applied");
@@ -269,9 +271,9 @@ TEST_F(LinkedCasesE2E, TheOtherReceivingParentsPortalShowsTheNewAmount) {
 
 TEST_F(LinkedCasesE2E, ACaseClosingGivesItsShareBackToTheOthers) {
   ASSERT_EQ(Decide(b_, Decision("2025-06-02", "2025-07-01", 60000)).status, 201);
-  const HttpResult r = server_.Post("/api/v1/cases/" + a_ + "/changes",
-                                    R"({"kind":"child_left","change_date":"2025-08-15","child_id":"c1"})",
-                                    cw_);
+  const HttpResult r = server_.Post(
+      "/api/v1/cases/" + a_ + "/changes",
+      R"({"kind":"child_left","change_date":"2025-08-15","child_id":"c1"})", cw_);
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(Case(a_).Find("status")->AsString(), "closed");
   // B alone again from the day A closed: 12 % of £600.
