@@ -1,7 +1,8 @@
 // File: decide.h — making and storing a decision on a case: the calculation (with every live
 // case of the same paying parent apportioned together), the stored request and response, the
-// state change and the audit row. Used by decisions, changes of circumstances, revisions and
-// reviews. Runs inside the caller's transaction.
+// state change and the audit row; then every other live case of that paying parent gets its
+// share of the same calculation as a `linked` decision (INTERP-111). Used by decisions, changes
+// of circumstances, revisions and tribunal outcomes. Runs inside the caller's transaction.
 #pragma once
 
 #include <cstdint>
@@ -29,9 +30,16 @@ Result<std::map<std::string, std::int64_t>> ReadNights(const cases::Case& c, con
 // The nights each child was given in the case's current decision (0 when none).
 std::map<std::string, std::int64_t> CurrentNights(const cases::Case& c);
 
-// Calculates and stores the decision; updates `c` (status, dates, decisions). Errors: the
-// contract's codes (kInvalidArgument, field named), a fee owed or an illegal state (409).
+// Calculates and stores the decision; updates `c` (status, dates, decisions) and re-issues the
+// other live cases of the paying parent (a newly linked case takes their review date). Errors:
+// the contract's codes (kInvalidArgument, field named), a fee owed or an illegal state (409).
 Result<cases::Decision> Decide(Context& ctx, store::Db& db, const Caller& caller, cases::Case& c,
                                const DecisionInput& in);
+
+// Case `left` no longer counts in its paying parent's calculation from `from` (it closed): every
+// other live case of that paying parent gets a linked decision from that date without it, from
+// the latest figures held (INTERP-111). Runs inside the caller's transaction.
+Status ReissueWithout(Context& ctx, store::Db& db, const Caller& caller, const cases::Case& left,
+                      Date from);
 
 }  // namespace childmaint::api

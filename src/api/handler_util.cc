@@ -2,6 +2,7 @@
 
 #include "api/problem.h"
 #include "cases/case_schedule.h"
+#include "cases/linked_cases.h"
 #include "cases/references.h"
 #include "store/case_repository.h"
 
@@ -50,7 +51,7 @@ Json PartyJson(const cases::Party& p, bool withhold) {
 
 }  // namespace
 
-Json DecisionJson(const cases::Decision& d) {
+Json DecisionJson(const cases::Decision& d, std::string_view parent_of) {
   Json j = Json::Object();
   j.Set("id", Json(d.id));
   j.Set("kind", Json(d.kind));
@@ -59,7 +60,8 @@ Json DecisionJson(const cases::Decision& d) {
   j.Set("weekly_pence", Json(d.weekly.pence()));
   j.Set("notified_on", Json(d.notified_on.ToIso()));
   j.Set("created_at", Json(d.created_at));
-  auto calc = Json::Parse(d.response);
+  auto calc = Json::Parse(parent_of.empty() ? d.response
+                                            : cases::WithoutOtherReferences(d.response, parent_of));
   j.Set("calculation", calc ? std::move(*calc) : Json());
   return j;
 }
@@ -97,7 +99,8 @@ Json CaseJson(const cases::Case& c, const Caller& caller) {
   }
   j.Set("children", std::move(children));
   const cases::Decision* d = c.CurrentDecision();
-  j.Set("current_decision", d != nullptr ? DecisionJson(*d) : Json());
+  j.Set("current_decision",
+        d != nullptr ? DecisionJson(*d, caller.IsParent() ? c.reference : std::string()) : Json());
   return j;
 }
 

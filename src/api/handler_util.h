@@ -22,7 +22,9 @@ Result<cases::Case> LoadCaseFor(store::Db& db, const Caller& caller, std::string
 // address, phone, email, NI number, date of birth, employer or bank details of the other party
 // when that party has domestic-abuse protection (the name is shown).
 Json CaseJson(const cases::Case& c, const Caller& caller);
-Json DecisionJson(const cases::Decision& d);
+// A decision as the API shows it. For a parent of case `parent_of` (empty: a caseworker), other
+// cases' references in a linked calculation are replaced (cases::WithoutOtherReferences).
+Json DecisionJson(const cases::Decision& d, std::string_view parent_of = {});
 
 // A read-only answer about the case the caller may see: fn's JSON as 200, or its error.
 HttpResponse ReadCase(Context& ctx, const Caller& caller, std::string_view reference,

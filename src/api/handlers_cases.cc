@@ -36,7 +36,7 @@ HttpResponse ListDecisions(Context& ctx, const Caller& caller, const HttpRequest
   return ReadCase(ctx, caller, p[0], [&](store::Db&, const cases::Case& c) -> Result<Json> {
     Json list = Json::Array();
     for (const cases::Decision& d : c.decisions) {
-      list.Push(DecisionJson(d));
+      list.Push(DecisionJson(d, caller.IsParent() ? c.reference : std::string()));
     }
     Json out = Json::Object();
     out.Set("decisions", std::move(list));

@@ -195,6 +195,7 @@ HttpResponse ReportChange(Context& ctx, const Caller& caller, const HttpRequest&
                                cases::Transition(c.status, cases::CaseEvent::kNoQualifyingChild));
           c.closed_on = change_date;
           CMS_TRY(store::SaveCaseStatus(db, c));
+          CMS_TRY(ReissueWithout(ctx, db, caller, c, change_date));
           out.status = "applied";
           out.reason = "no qualifying child is left: the case is closed for ongoing maintenance "
                        "from " + change_date.ToIso() + "; arrears stay collectable";

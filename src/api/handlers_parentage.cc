@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "api/body.h"
+#include "api/decide.h"
 #include "api/handler_util.h"
 #include "api/handlers.h"
 #include "api/problem.h"
@@ -212,6 +213,7 @@ HttpResponse ParentageOutcome(Context& ctx, const Caller& caller, const HttpRequ
                            cases::Transition(c.status, cases::CaseEvent::kParentageDisproved));
       c.closed_on = on;
       CMS_TRY(store::SaveCaseStatus(db, c));
+      CMS_TRY(ReissueWithout(ctx, db, caller, c, on));
       // What fell due from the denial is credited back (nothing is owed for that period), then
       // the credit this leaves, at most the payments received since the denial, is refunded.
       const Date day_before = disputed_on.AddDays(-1);

@@ -1,5 +1,7 @@
 #include "cases/annual_review.h"
 
+#include <algorithm>
+
 #include "schedule/due_dates.h"
 
 namespace childmaint::cases {
@@ -46,6 +48,22 @@ Result<Date> FirstPaymentOnOrAfter(Date first_payment_date, schedule::Frequency 
   // Instalments due strictly before `date` are the ones due on or before the day before it.
   const std::int64_t j = schedule::CountDueBy(first_payment_date, f, date.AddDays(-1));
   return schedule::DueDate(first_payment_date, f, j);
+}
+
+Result<std::optional<SharedReview>> SharedReviewDates(std::span<const Date> ieds, Date as_of) {
+  if (ieds.empty()) {
+    return std::optional<SharedReview>();
+  }
+  Date earliest = ieds.front();
+  for (const Date d : ieds) {
+    earliest = std::min(earliest, d);
+  }
+  CMS_ASSIGN_OR_RETURN(const auto latest, LatestAnniversaryOnOrBefore(earliest, as_of));
+  if (!latest) {
+    return std::optional<SharedReview>();
+  }
+  CMS_ASSIGN_OR_RETURN(const Date next, NextAnniversaryAfter(earliest, *latest));
+  return std::optional<SharedReview>(SharedReview{*latest, next});
 }
 
 }  // namespace childmaint::cases

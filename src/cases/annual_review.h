@@ -11,6 +11,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 
 #include "base/date.h"
 #include "base/result.h"
@@ -31,5 +32,14 @@ Result<Date> NextAnniversaryAfter(Date ied, Date date);
 // The first instalment date of the schedule anchored at first_payment_date that falls on or after
 // `date` (first_payment_date itself when `date` is on or before it).
 Result<Date> FirstPaymentOnOrAfter(Date first_payment_date, schedule::Frequency f, Date date);
+
+// Linked cases (one paying parent, several receiving parents) share a review date: the
+// anniversaries of the earliest IED among them (service.md §2, INTERP-111). `effective` is the
+// latest of those on or before as_of, `next_review` the one after; nullopt when none is due yet.
+struct SharedReview {
+  Date effective;
+  Date next_review;
+};
+Result<std::optional<SharedReview>> SharedReviewDates(std::span<const Date> ieds, Date as_of);
 
 }  // namespace childmaint::cases

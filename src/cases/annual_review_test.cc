@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace childmaint::cases {
 namespace {
 
@@ -40,6 +42,19 @@ TEST(AnnualReview, FirstPaymentFromOldSchedule) {
             D("2026-01-12"));
   EXPECT_EQ(*FirstPaymentOnOrAfter(D("2025-06-01"), Frequency::kWeekly, D("2025-05-01")),
             D("2025-06-01"));
+}
+
+TEST(AnnualReview, LinkedCasesShareTheEarliestIedsAnniversaries) {
+  const std::vector<Date> ieds = {D("2025-06-01"), D("2025-04-07")};
+  const auto due = *SharedReviewDates(ieds, D("2026-05-01"));
+  ASSERT_TRUE(due.has_value());
+  EXPECT_EQ(due->effective, D("2026-04-07"));
+  EXPECT_EQ(due->next_review, D("2027-04-07"));
+  EXPECT_FALSE(SharedReviewDates(ieds, D("2026-04-06"))->has_value());
+  EXPECT_FALSE(SharedReviewDates(std::vector<Date>{}, D("2030-01-01"))->has_value());
+  const auto late = *SharedReviewDates(ieds, D("2028-12-31"));
+  EXPECT_EQ(late->effective, D("2028-04-07"));
+  EXPECT_EQ(late->next_review, D("2029-04-07"));
 }
 
 }  // namespace

@@ -61,7 +61,7 @@ struct Child {
 
 struct Decision {
   std::int64_t id = 0;
-  std::string kind;  // initial, supersession, revision, annual_review, tribunal
+  std::string kind;  // initial, supersession, revision, annual_review, tribunal, linked
   Date effective_date;
   Date first_payment_date;
   Money weekly;           // W for this case (contract paying_parent_pays_pence)

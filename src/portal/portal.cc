@@ -5,6 +5,7 @@
 #include "api/router.h"
 #include "api/session.h"
 #include "cases/case_schedule.h"
+#include "cases/linked_cases.h"
 #include "portal/documents_page.h"
 #include "portal/forms.h"
 #include "portal/lists.h"
@@ -159,7 +160,9 @@ Result<Json> CalculationData(const cases::Case& c) {
   const cases::Decision* decision = c.CurrentDecision();
   Json steps = Json::Array();
   if (decision != nullptr) {
-    CMS_ASSIGN_OR_RETURN(const Json calc, Json::Parse(decision->response));
+    // Other cases of the same paying parent appear without their references (INTERP-111).
+    CMS_ASSIGN_OR_RETURN(const Json calc,
+                         Json::Parse(cases::WithoutOtherReferences(decision->response, c.reference)));
     d.Set("effective_date", Json(decision->effective_date.ToLongText()));
     if (auto rv = Date::ParseIso(calc.Find("rules_version")->AsString())) {
       d.Set("rules_version", Json(rv->ToLongText()));

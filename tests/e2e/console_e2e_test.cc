@@ -91,7 +91,7 @@ class ConsoleE2E : public ::testing::Test {
   // `childmaint admin account`: the generated password.
   std::string Account(const std::string& role, const std::string& name) {
     return RunCommand(std::string(CM_CHILDMAINT) + " admin account --role " + role + " --name " + name +
-               " --db " + server_.db_url() + " 2>/dev/null");
+               " --db '" + server_.db_url() + "' 2>/dev/null");
   }
   HttpResult PostSignIn(const std::string& name, const std::string& password) {
     return server_.Post("/console/sign-in", "csrf=" + csrf_ + "&name=" + name + "&password=" + password,

@@ -34,7 +34,7 @@ struct Note {
 std::vector<Note> Outbox(const TestServer& server, const std::string& ref) {
   std::vector<Note> notes;
   const std::string cmd = std::string(CM_CHILDMAINT) +
-                          " admin outbox --db " + server.db_url() + " --case " + ref;
+                          " admin outbox --db '" + server.db_url() + "' --case " + ref;
   FILE* f = popen(cmd.c_str(), "r");
   if (f == nullptr) {
     return notes;
