@@ -1,5 +1,6 @@
 #include "api/handler_util.h"
 
+#include "api/handlers.h"
 #include "api/problem.h"
 #include "cases/case_schedule.h"
 #include "cases/linked_cases.h"
@@ -167,5 +168,53 @@ Result<std::int64_t> ReferenceWeeks(const Context& ctx, Date d) {
 }
 
 std::string NowIso(const Context& ctx) { return IsoTimestamp(ctx.clock.NowUnixSeconds()); }
+
+// A whole number from 0 to max written in digits, or none.
+std::optional<std::int64_t> ParseWhole(std::string_view text, std::int64_t max) {
+  std::int64_t v = 0;
+  for (const char ch : text) {
+    if (ch < '0' || ch > '9' || v > max) {
+      return std::nullopt;
+    }
+    v = v * 10 + (ch - '0');
+  }
+  return text.empty() || v > max ? std::nullopt : std::optional<std::int64_t>(v);
+}
+
+Result<std::optional<Date>> DateParam(const HttpRequest& req, std::string_view name) {
+  const std::string text = QueryParam(req, name);
+  if (text.empty()) {
+    return std::optional<Date>();
+  }
+  auto d = Date::ParseIso(text);
+  if (!d) {
+    return Error::Make(ErrorCode::kInvalidArgument, "invalid_field",
+                       std::string(name) + " must be a date written YYYY-MM-DD", std::string(name));
+  }
+  return std::optional<Date>(*d);
+}
+
+Result<std::int64_t> IntParam(const HttpRequest& req, std::string_view name, std::int64_t fallback,
+                              std::int64_t min, std::int64_t max) {
+  const std::string text = QueryParam(req, name);
+  if (text.empty()) {
+    return fallback;
+  }
+  const std::int64_t v = ParseWhole(text, max).value_or(-1);
+  if (v < min || v > max) {
+    return Error::Make(ErrorCode::kInvalidArgument, "invalid_field",
+                       std::string(name) + " must be a whole number from " + std::to_string(min) +
+                           " to " + std::to_string(max),
+                       std::string(name));
+  }
+  return v;
+}
+
+HttpResponse ReadJson(Context& ctx, const std::function<Result<Json>(store::Db&)>& fn) {
+  auto db = ctx.pool.Acquire();
+  auto body = fn(*db);
+  return body ? JsonResponse(200, *body) : FromError(body.error());
+}
+
 
 }  // namespace childmaint::api

@@ -48,4 +48,13 @@ Result<std::int64_t> ReferenceWeeks(const Context& ctx, Date d);
 
 std::string NowIso(const Context& ctx);
 
+// A whole number from 0 to max written in digits, or none.
+std::optional<std::int64_t> ParseWhole(std::string_view text, std::int64_t max);
+// Query parameters: absent gives nothing (or `fallback`); a bad one is kInvalidArgument naming it.
+Result<std::optional<Date>> DateParam(const HttpRequest& req, std::string_view name);
+Result<std::int64_t> IntParam(const HttpRequest& req, std::string_view name, std::int64_t fallback,
+                              std::int64_t min, std::int64_t max);
+// A read-only answer: 200 with fn's JSON, or its error as a problem.
+HttpResponse ReadJson(Context& ctx, const std::function<Result<Json>(store::Db&)>& fn);
+
 }  // namespace childmaint::api

@@ -1,6 +1,6 @@
 // The complaints area of the API (see route_table.h): complaints and their escalation
 // (service.md §7; cases/complaint_workflow.h, cases/complaint_dates.h), the caseworkers' overdue
-// queue, and the audit trail (service.md §9). docs/service/complaints.md records the decisions.
+// queue. docs/service/complaints.md records the decisions.
 #include <algorithm>
 #include <array>
 
@@ -21,22 +21,9 @@ constexpr int kOk = 200;
 constexpr int kCreated = 201;
 constexpr std::size_t kMaxSummary = 2000;
 constexpr std::size_t kMaxResponse = 5000;
-constexpr std::int64_t kDefaultAuditLimit = 100;
-constexpr std::int64_t kMaxAuditLimit = 1000;
 
 constexpr std::int64_t kMaxId = 1'000'000'000'000'000;
 
-// A whole number from 0 to max written in digits, or none.
-std::optional<std::int64_t> ParseWhole(std::string_view text, std::int64_t max) {
-  std::int64_t v = 0;
-  for (const char ch : text) {
-    if (ch < '0' || ch > '9' || v > max) {
-      return std::nullopt;
-    }
-    v = v * 10 + (ch - '0');
-  }
-  return text.empty() || v > max ? std::nullopt : std::optional<std::int64_t>(v);
-}
 
 using cases::ComplaintAction;
 using cases::ComplaintStage;
@@ -234,61 +221,6 @@ Status NotBefore(Date on, Date earliest, std::string_view what) {
   return Ok();
 }
 
-Result<std::optional<Date>> DateParam(const HttpRequest& req, std::string_view name) {
-  const std::string text = QueryParam(req, name);
-  if (text.empty()) {
-    return std::optional<Date>();
-  }
-  auto d = Date::ParseIso(text);
-  if (!d) {
-    return Error::Make(ErrorCode::kInvalidArgument, "invalid_field",
-                       std::string(name) + " must be a date written YYYY-MM-DD", std::string(name));
-  }
-  return std::optional<Date>(*d);
-}
-
-Result<std::int64_t> IntParam(const HttpRequest& req, std::string_view name, std::int64_t fallback,
-                              std::int64_t min, std::int64_t max) {
-  const std::string text = QueryParam(req, name);
-  if (text.empty()) {
-    return fallback;
-  }
-  const std::int64_t v = ParseWhole(text, max).value_or(-1);
-  if (v < min || v > max) {
-    return Error::Make(ErrorCode::kInvalidArgument, "invalid_field",
-                       std::string(name) + " must be a whole number from " + std::to_string(min) +
-                           " to " + std::to_string(max),
-                       std::string(name));
-  }
-  return v;
-}
-
-Result<Json> AuditItems(store::Db& db, std::string_view where, const std::vector<store::Value>& params) {
-  const std::string sql =
-      "SELECT a.id, a.at, a.actor, a.action, a.detail, k.reference FROM audit a LEFT JOIN cases k "
-      "ON k.id = a.case_id WHERE " + std::string(where);
-  CMS_ASSIGN_OR_RETURN(const auto rows, db.Query(sql, params));
-  Json items = Json::Array();
-  for (const store::Row& r : rows) {
-    Json j = Json::Object();
-    j.Set("id", Json(r.Int(0)));
-    j.Set("at", Json(r.Text(1)));
-    j.Set("actor", Json(r.Text(2)));
-    j.Set("action", Json(r.Text(3)));
-    j.Set("case_reference", r.IsNull(5) ? Json() : Json(r.Text(5)));
-    auto detail = Json::Parse(r.Text(4));
-    j.Set("detail", detail ? *detail : Json());
-    items.Push(std::move(j));
-  }
-  return items;
-}
-
-HttpResponse ReadJson(Context& ctx, const std::function<Result<Json>(store::Db&)>& fn) {
-  auto db = ctx.pool.Acquire();
-  auto body = fn(*db);
-  return body ? JsonResponse(kOk, *body) : FromError(body.error());
-}
-
 // POST /cases/{ref}/complaints {"summary", "received_on" (caseworkers)}.
 HttpResponse MakeComplaint(Context& ctx, const Caller& caller, const HttpRequest& req,
                            const PathParams& p) {
@@ -460,35 +392,7 @@ HttpResponse ListOverdueComplaints(Context& ctx, const Caller&, const HttpReques
   });
 }
 
-// GET /cases/{ref}/audit: the case's audit trail, oldest first.
-HttpResponse CaseAudit(Context& ctx, const Caller& caller, const HttpRequest&, const PathParams& p) {
-  return ReadJson(ctx, [&](store::Db& db) -> Result<Json> {
-    CMS_ASSIGN_OR_RETURN(const cases::Case kase, LoadCaseFor(db, caller, p[0]));
-    CMS_ASSIGN_OR_RETURN(Json items, AuditItems(db, "a.case_id = ? ORDER BY a.id", {kase.id}));
-    Json out = Json::Object();
-    out.Set("case_reference", Json(kase.reference));
-    out.Set("items", std::move(items));
-    return out;
-  });
-}
-
-// GET /audit?since_id=N&limit=M: everything after entry N, oldest first, a page at a time.
-HttpResponse AllAudit(Context& ctx, const Caller&, const HttpRequest& req, const PathParams&) {
-  return ReadJson(ctx, [&](store::Db& db) -> Result<Json> {
-    CMS_ASSIGN_OR_RETURN(const std::int64_t since, IntParam(req, "since_id", 0, 0, kMaxId));
-    CMS_ASSIGN_OR_RETURN(const std::int64_t limit,
-                         IntParam(req, "limit", kDefaultAuditLimit, 1, kMaxAuditLimit));
-    CMS_ASSIGN_OR_RETURN(Json items,
-                         AuditItems(db, "a.id > ? ORDER BY a.id LIMIT ?", {since, limit}));
-    const std::int64_t next = items.items().empty() ? since : items.items().back().Find("id")->AsInt();
-    Json out = Json::Object();
-    out.Set("items", std::move(items));
-    out.Set("next_since_id", Json(next));
-    return out;
-  });
-}
-
-constexpr std::array<RouteEntry, 8> kRoutes = {{
+constexpr std::array<RouteEntry, 6> kRoutes = {{
     {"POST", "/api/v1/cases/{}/complaints", Access::kCasePartyWrite, &MakeComplaint},
     {"GET", "/api/v1/cases/{}/complaints", Access::kCaseParty, &ListCaseComplaints},
     {"POST", "/api/v1/cases/{}/complaints/{}/acknowledge", Access::kCaseworkerWrite,
@@ -498,8 +402,6 @@ constexpr std::array<RouteEntry, 8> kRoutes = {{
     {"POST", "/api/v1/cases/{}/complaints/{}/escalate", Access::kCasePartyWrite,
      &EscalateComplaint},
     {"GET", "/api/v1/complaints", Access::kCaseworker, &ListOverdueComplaints},
-    {"GET", "/api/v1/cases/{}/audit", Access::kCaseworker, &CaseAudit},
-    {"GET", "/api/v1/audit", Access::kCaseworker, &AllAudit},
 }};
 
 }  // namespace

@@ -33,8 +33,9 @@ struct RouteEntry {
 std::span<const RouteEntry> EnforcementRoutes();       // handlers_enforcement.cc
 std::span<const RouteEntry> ReconsiderationRoutes();   // handlers_reconsiderations.cc
 std::span<const RouteEntry> ComplaintRoutes();         // handlers_complaints.cc
-std::span<const RouteEntry> ChangeRoutes();
-std::span<const RouteEntry> MessageRoutes();             // handlers_messages.cc            // handlers_changes.cc
+std::span<const RouteEntry> AuditRoutes();             // handlers_audit.cc
+std::span<const RouteEntry> ChangeRoutes();            // handlers_changes.cc
+std::span<const RouteEntry> MessageRoutes();           // handlers_messages.cc
 std::span<const RouteEntry> ParentageRoutes();         // handlers_parentage.cc
 std::span<const RouteEntry> PinCodeRoutes();           // handlers_pin_codes.cc
 std::span<const RouteEntry> DocumentRoutes();          // handlers_documents.cc

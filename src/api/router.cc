@@ -41,7 +41,7 @@ std::vector<RouteEntry> AllRoutes() {
   std::vector<RouteEntry> all(kCoreRoutes.begin(), kCoreRoutes.end());
   for (const auto area : {EnforcementRoutes(), ReconsiderationRoutes(), ComplaintRoutes(),
                           ChangeRoutes(), ParentageRoutes(), MessageRoutes(), PinCodeRoutes(),
-                          DocumentRoutes(), CaseworkerRoutes()}) {
+                          DocumentRoutes(), CaseworkerRoutes(), AuditRoutes()}) {
     all.insert(all.end(), area.begin(), area.end());
   }
   return all;

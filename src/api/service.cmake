@@ -4,7 +4,7 @@ cm_embed(CM_OPENAPI DIR ${CMAKE_CURRENT_SOURCE_DIR} PATTERN openapi.json
   HEADER api/openapi_bundle.h NAMESPACE childmaint::api FUNCTION EmbeddedOpenApi)
 cm_library(cm_api SRCS router.cc problem.cc body.cc crypto.cc handler_util.cc handlers_basic.cc
   handlers_applications.cc handlers_cases.cc handlers_money.cc handlers_enforcement.cc
-  handlers_reconsiderations.cc handlers_complaints.cc handlers_changes.cc handlers_parentage.cc decide.cc session.cc handlers_messages.cc
+  handlers_reconsiderations.cc handlers_complaints.cc handlers_audit.cc handlers_changes.cc handlers_parentage.cc decide.cc session.cc handlers_messages.cc
   attempts.cc pin_codes.cc handlers_pin_codes.cc
   multipart.cc document_type.cc document_files.cc handlers_documents.cc
   accounts.cc handlers_caseworker.cc ${CM_OPENAPI}
