@@ -91,7 +91,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   childmaint::api::HttpRequest req;
   req.body.assign(reinterpret_cast<const char*>(data), size);
   const auto parsed = childmaint::api::ParseBody(req);
-  // The parser skips a UTF-8 byte-order mark; the syntax check (rightly, for the contract) does not.
+  // The parser skips a UTF-8 byte-order mark; the syntax check (rightly, for contracts) does not.
   std::string_view text = req.body;
   if (text.starts_with(kByteOrderMark)) {
     text.remove_prefix(kByteOrderMark.size());
