@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package childmaint needs to build, test, benchmark and run, then the
 # npm packages in package-lock.json (GOV.UK Frontend for the portal; playwright-core and axe-core
-# for the browser tests, which drive Debian's chromium).
+# for the browser tests, which drive Debian's chromium). clang-19, its libFuzzer/sanitizer
+# runtimes and llvm-19 (the symbolizer for crash reports) build and run the fuzz targets
+# (fuzz/build.sh); the project itself is built with g++ 12.
 # Idempotent: installs only what is missing, so a second run costs a few dpkg queries.
 set -euo pipefail
 
@@ -11,6 +13,7 @@ PACKAGES=(
   libyaml-cpp-dev libsimdjson-dev libcli11-dev nlohmann-json3-dev
   libboost-dev libsqlite3-dev sqlite3 libpq-dev postgresql libsodium-dev libkainjow-mustache-dev curl wrk
   chromium fonts-liberation
+  clang-19 libclang-rt-19-dev llvm-19
 )
 
 missing=()

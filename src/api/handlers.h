@@ -11,6 +11,7 @@
 
 #include "api/context.h"
 #include "api/http_types.h"
+#include "api/url_encoding.h"
 
 namespace childmaint::api {
 
@@ -42,7 +43,5 @@ CM_HANDLER(ChangeOwnPin);
 
 // The query parameter's value ("" when absent): Query(req, "as_of").
 std::string QueryParam(const HttpRequest& req, std::string_view name);
-// URL-encoded text decoded: "+" is a space, "%XX" a byte; a malformed escape is kept as it is.
-std::string PercentDecode(std::string_view text);
 
 }  // namespace childmaint::api

@@ -8,6 +8,7 @@
 #include "api/handlers.h"
 #include "api/route_table.h"
 #include "api/problem.h"
+#include "api/url_encoding.h"
 #include "store/db.h"
 
 namespace childmaint::api {
@@ -159,23 +160,7 @@ std::string Caller::Actor() const {
 
 std::string CookieValue(const HttpRequest& req, std::string_view name) {
   const std::string* header = req.Header("cookie");
-  if (header == nullptr) {
-    return {};
-  }
-  std::string_view s = *header;
-  while (!s.empty()) {
-    const auto semi = s.find(';');
-    std::string_view part = s.substr(0, semi);
-    while (!part.empty() && part.front() == ' ') {
-      part.remove_prefix(1);
-    }
-    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
-        part[name.size()] == '=') {
-      return std::string(part.substr(name.size() + 1));
-    }
-    s = semi == std::string_view::npos ? std::string_view() : s.substr(semi + 1);
-  }
-  return {};
+  return header == nullptr ? std::string() : CookieIn(*header, name);
 }
 
 std::string SessionCookieValue(const HttpRequest& req) { return CookieValue(req, kSessionCookie); }
@@ -198,33 +183,6 @@ std::string QueryParam(const HttpRequest& req, std::string_view name) {
     s = amp == std::string_view::npos ? std::string_view() : s.substr(amp + 1);
   }
   return {};
-}
-
-std::string PercentDecode(std::string_view v) {
-  const auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
-  };
-  std::string out;
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if (v[i] == '+') {
-      out.push_back(' ');
-    } else if (v[i] == '%' && i + 2 < v.size() && hex(v[i + 1]) >= 0 && hex(v[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hex(v[i + 1]) * 16 + hex(v[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(v[i]);
-    }
-  }
-  return out;
 }
 
 HttpResponse Route(Context& ctx, const HttpRequest& req) {

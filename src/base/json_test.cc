@@ -31,6 +31,10 @@ TEST(Json, RejectsMalformedAndTooDeep) {
   for (const char* bad : {"", "{", "[1,]", "{\"a\" 1}", "NaN", "\xFF", "{} x"}) {
     EXPECT_FALSE(Json::Parse(bad).has_value()) << bad;
   }
+  // A NUL byte is not the end of the text: what follows it still counts.
+  EXPECT_FALSE(Json::Parse(std::string_view("{}\0 x", 5)).has_value());
+  EXPECT_FALSE(Json::Parse(std::string_view("\"a\0\"", 4)).has_value());
+  EXPECT_TRUE(Json::Parse(R"("a\u0000")").has_value());
   EXPECT_TRUE(Json::Parse(std::string(64, '[') + std::string(64, ']')).has_value());
   EXPECT_FALSE(Json::Parse(std::string(65, '[') + std::string(65, ']')).has_value());
 }

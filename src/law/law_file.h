@@ -24,6 +24,9 @@ struct Node {
   std::vector<std::pair<std::string, Node>> map;
   std::vector<Node> list;
 
+  // Defined out of line: clang with libstdc++ 12 cannot otherwise judge the implicit one while the
+  // pair<string, Node> above is still incomplete (the fuzz build, fuzz/build.sh).
+  Node();
   const Node* Find(std::string_view key) const;
 };
 

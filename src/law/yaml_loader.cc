@@ -9,6 +9,8 @@
 
 namespace childmaint::law {
 
+Node::Node() = default;
+
 const Node* Node::Find(std::string_view key) const {
   for (const auto& [k, v] : map) {
     if (k == key) {

@@ -5,6 +5,7 @@
 #include "api/handlers.h"
 #include "api/router.h"
 #include "api/session.h"
+#include "api/url_encoding.h"
 #include "portal/render.h"
 
 namespace childmaint::portal {
@@ -26,16 +27,7 @@ std::string CookieNamed(const HttpRequest& req, std::string_view name) {
 
 // application/x-www-form-urlencoded: the value of `name` ("" when absent).
 std::string FormValue(std::string_view body, std::string_view name) {
-  while (!body.empty()) {
-    const auto amp = body.find('&');
-    const std::string_view part = body.substr(0, amp);
-    const auto eq = part.find('=');
-    if (part.substr(0, eq) == name && eq != std::string_view::npos) {
-      return api::PercentDecode(part.substr(eq + 1));
-    }
-    body = amp == std::string_view::npos ? std::string_view() : body.substr(amp + 1);
-  }
-  return {};
+  return api::FormField(body, name);
 }
 
 void SecurityHeaders(HttpResponse& r) {

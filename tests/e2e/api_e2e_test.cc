@@ -3,46 +3,36 @@
 // with lockout, and domestic-abuse protection.
 #include <gtest/gtest.h>
 
-#include "tests/e2e/server_fixture.h"
+#include "tests/e2e/fixtures.h"
 
 namespace childmaint::testing {
 namespace {
 
-std::string Application(const std::string& ghacm, const std::string& received_on,
-                        const std::string& applicant_ni, const std::string& other_address,
-                        const std::string& collection, bool domestic_abuse = false,
-                        const std::string& other_ni = "null") {
-  return R"({"ghacm_reference":")" + ghacm + R"(","received_on":")" + received_on +
-         R"(","applicant":{"role":"receiving_parent","name":"Sam Taylor","date_of_birth":"1990-05-17",)"
-         R"("ni_number":)" + applicant_ni +
-         R"(,"address":{"line1":"1 High Street","town":"Leeds","postcode":"LS1 1AA"},)"
-         R"("phone":"07700 900123","email":"sam@example.org","domestic_abuse":)" +
-         (domestic_abuse ? "true" : "false") +
-         R"(,"pin":"4827163"},"other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02",)"
-         R"("ni_number":)" + other_ni + R"(,"address":)" + other_address +
-         R"(,"pin":"7654321"},"children":[{"name":"Jo Taylor","date_of_birth":"2017-09-01"}],)"
-         R"("collection":")" + collection + R"(","payment_frequency":"monthly"})";
+// Sam (with phone and email) applies about Alex; `other_ni` false: Alex's NI number unknown.
+Application App(const std::string& ghacm, const std::string& collection = "direct_pay",
+                bool other_ni = true) {
+  Application app;
+  app.ghacm_reference = ghacm;
+  app.collection = collection;
+  app.WithContactDetails();
+  if (!other_ni) {
+    app.other_parent.ni_number.reset();
+  }
+  return app;
 }
 
 constexpr const char* kOtherAddress = R"({"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"})";
 
-constexpr const char* kDecision =
-    R"({"effective_date":"2025-04-07","paying_parent":{"income":{"annual_pence":3120000},)"
-    R"("benefits":[],"relevant_other_children":0},"nights_with_paying_parent":{"c1":0},)"
-    R"("first_payment_date":"2025-05-01"})";
+const std::string kDecision = AnnualIncomeDecision();
 
 class ApiE2E : public ::testing::Test {
  protected:
   void SetUp() override { cw_ = {{"Authorization", server_.Bearer("caseworker")}}; }
   std::string NewCase(const std::string& ghacm, const std::string& collection = "direct_pay",
                       bool domestic_abuse = false) {
-    const HttpResult r = server_.Post(
-        "/api/v1/applications",
-        Application(ghacm, "2025-03-03", "\"AB123456C\"", kOtherAddress, collection,
-                    domestic_abuse, "\"JK123456C\""),
-        cw_);
-    EXPECT_EQ(r.status, 201) << r.body;
-    return r.json().Find("case_reference")->AsString();
+    Application app = App(ghacm, collection);
+    app.applicant.domestic_abuse = domestic_abuse;
+    return CreateCase(server_, cw_, app);
   }
   TestServer server_;
   Headers cw_;
@@ -145,9 +135,9 @@ TEST_F(ApiE2E, PaymentsAreIdempotentAndReversible) {
 }
 
 TEST_F(ApiE2E, NoNiNumberAndTracingRoutes) {
-  const HttpResult clerical = server_.Post(
-      "/api/v1/applications",
-      Application("GHACM-NONI", "2025-03-03", "null", kOtherAddress, "direct_pay"), cw_);
+  Application no_ni = App("GHACM-NONI", "direct_pay", /*other_ni=*/false);
+  no_ni.applicant.ni_number.reset();
+  const HttpResult clerical = server_.Post("/api/v1/applications", no_ni.Json(), cw_);
   ASSERT_EQ(clerical.status, 201) << clerical.body;
   EXPECT_EQ(clerical.json().Find("status")->AsString(), "clerical_incident");
   EXPECT_TRUE(clerical.json().Find("case_reference")->IsNull());
@@ -161,9 +151,9 @@ TEST_F(ApiE2E, NoNiNumberAndTracingRoutes) {
   }
   EXPECT_TRUE(incident);
 
-  const HttpResult tracing = server_.Post(
-      "/api/v1/applications",
-      Application("GHACM-TRACE", "2025-03-03", "\"AB123456C\"", "null", "direct_pay"), cw_);
+  Application untraced = App("GHACM-TRACE", "direct_pay", /*other_ni=*/false);
+  untraced.other_parent.address.reset();
+  const HttpResult tracing = server_.Post("/api/v1/applications", untraced.Json(), cw_);
   ASSERT_EQ(tracing.status, 201);
   EXPECT_EQ(tracing.json().Find("status")->AsString(), "tracing");
   EXPECT_TRUE(tracing.json().Find("case_reference")->IsNull());
@@ -174,15 +164,13 @@ TEST_F(ApiE2E, NoNiNumberAndTracingRoutes) {
   EXPECT_EQ(traced.json().Find("status")->AsString(), "case_created");
   EXPECT_EQ(traced.json().Find("case_reference")->AsString().size(), 12u);
   // The Get-help reference is used once.
-  EXPECT_EQ(server_.Post("/api/v1/applications",
-                         Application("GHACM-TRACE", "2025-03-03", "\"AB123456C\"", "null", "direct_pay"),
-                         cw_).status, 409);
+  EXPECT_EQ(server_.Post("/api/v1/applications", untraced.Json(), cw_).status, 409);
 }
 
 TEST_F(ApiE2E, ApplicationFeeBlocksDecisionsUntilPaid) {
-  const HttpResult app = server_.Post(
-      "/api/v1/applications",
-      Application("GHACM-FEE", "2020-01-06", "\"AB123456C\"", kOtherAddress, "direct_pay"), cw_);
+  Application before_2014 = App("GHACM-FEE", "direct_pay", /*other_ni=*/false);
+  before_2014.received_on = "2020-01-06";
+  const HttpResult app = server_.Post("/api/v1/applications", before_2014.Json(), cw_);
   ASSERT_EQ(app.status, 201);
   EXPECT_EQ(app.json().Find("fee_pence")->AsInt(), 2000);
   const std::string ref = app.json().Find("case_reference")->AsString();
@@ -233,9 +221,7 @@ TEST_F(ApiE2E, SignInLockoutAndProtectedDetails) {
   ASSERT_EQ(server_.Post("/api/v1/cases/" + ref + "/decisions", kDecision, cw_).status, 201);
   // The paying parent signs in and reads the case: the receiving parent's details are withheld.
   const HttpResult session = server_.Post(
-      "/api/v1/session",
-      R"({"case_reference":")" + ref.substr(0, 3) + " " + ref.substr(3) +
-          R"(","ni_number":"jk 12 34 56 c","pin":"7654321"})");
+      "/api/v1/session", SignInBody(ref.substr(0, 3) + " " + ref.substr(3), "jk 12 34 56 c", kAlexPin));
   ASSERT_EQ(session.status, 200) << session.body;
   const std::string cookie = session.Header("set-cookie");
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
@@ -258,15 +244,13 @@ TEST_F(ApiE2E, SignInLockoutAndProtectedDetails) {
   EXPECT_EQ(server_.Get("/api/v1/cases/" + other, parent).status, 404);
   EXPECT_EQ(server_.Get("/api/v1/work-items", parent).status, 401);
   // Five wrong PINs lock the pair, even for the right PIN.
-  const std::string wrong = R"({"case_reference":")" + ref + R"(","ni_number":"JK123456C","pin":"0000000"})";
+  const std::string wrong = SignInBody(ref, kAlexNi, "0000000");
   for (int i = 0; i < 5; ++i) {
     const HttpResult r = server_.Post("/api/v1/session", wrong);
     EXPECT_EQ(r.status, 401);
     EXPECT_EQ(r.json().Find("detail")->AsString(), "We could not sign you in with those details.");
   }
-  const HttpResult locked = server_.Post(
-      "/api/v1/session",
-      R"({"case_reference":")" + ref + R"(","ni_number":"JK123456C","pin":"7654321"})");
+  const HttpResult locked = server_.Post("/api/v1/session", SignInBody(ref, kAlexNi, kAlexPin));
   EXPECT_EQ(locked.status, 429);
   EXPECT_FALSE(locked.Header("retry-after").empty());
 }

@@ -3,19 +3,16 @@
 // child stops qualifying.
 #include <gtest/gtest.h>
 
-#include "tests/e2e/server_fixture.h"
+#include "tests/e2e/fixtures.h"
 
 namespace childmaint::testing {
 namespace {
 
-constexpr const char* kApplication =
-    R"({"ghacm_reference":"GHACM-CHANGE","received_on":"2025-03-03",)"
-    R"("applicant":{"role":"receiving_parent","name":"Sam Taylor","date_of_birth":"1990-05-17",)"
-    R"("ni_number":"AB123456C","address":{"line1":"1 High Street","town":"Leeds","postcode":"LS1 1AA"},)"
-    R"("pin":"4827163"},"other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02",)"
-    R"("ni_number":"JK123456C","address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},)"
-    R"("pin":"7654321"},"children":[{"name":"Jo Taylor","date_of_birth":"2017-09-01"}],)"
-    R"("collection":"direct_pay","payment_frequency":"monthly"})";
+Application ChangeApplication() {
+  Application app;
+  app.ghacm_reference = "GHACM-CHANGE";
+  return app;
+}
 
 std::string Income(int weekly_pence) {
   return R"({"income":{"weekly_pence":)" + std::to_string(weekly_pence) + "}}";
@@ -25,9 +22,8 @@ class ChangesE2E : public ::testing::Test {
  protected:
   void SetUp() override {
     cw_ = {{"Authorization", server_.Bearer("caseworker")}};
-    const HttpResult app = server_.Post("/api/v1/applications", kApplication, cw_);
-    ASSERT_EQ(app.status, 201) << app.body;
-    ref_ = app.json().Find("case_reference")->AsString();
+    ref_ = CreateCase(server_, cw_, ChangeApplication());
+    ASSERT_FALSE(ref_.empty());
     const HttpResult d = server_.Post(
         "/api/v1/cases/" + ref_ + "/decisions",
         R"({"effective_date":"2025-04-07","paying_parent":)" + Income(60000) +
@@ -86,12 +82,8 @@ TEST_F(ChangesE2E, SharedCareRunsFromTheDateReported) {
 }
 
 TEST_F(ChangesE2E, ParentsReportIsAWorkItemAndWithin32DaysAReconsideration) {
-  const HttpResult session = server_.Post(
-      "/api/v1/session",
-      R"({"case_reference":")" + ref_ + R"(","ni_number":"AB123456C","pin":"4827163"})");
-  ASSERT_EQ(session.status, 200) << session.body;
-  const std::string cookie = session.Header("set-cookie");
-  const Headers parent = {{"Cookie", cookie.substr(0, cookie.find(';'))}};
+  const Headers parent = ParentSession(server_, ref_, kSamNi, kSamPin);
+  ASSERT_FALSE(HasFailure());
   const HttpResult r = Change(R"({"kind":"income","change_date":"2025-06-10"})", parent);
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json().Find("status")->AsString(), "reported");
@@ -131,20 +123,15 @@ namespace {
 TEST(AgeE2E, ChildrenOver16AreLeftOutOfDecisions) {
   TestServer server;
   const Headers cw = {{"Authorization", server.Bearer("caseworker")}};
-  std::string app = kApplication;
-  app.replace(app.find("GHACM-CHANGE"), 12, "GHACM-AGES00");
-  app.replace(app.find(R"([{"name":"Jo Taylor","date_of_birth":"2017-09-01"}])"),
-              std::string(R"([{"name":"Jo Taylor","date_of_birth":"2017-09-01"}])").size(),
-              R"([{"name":"Kim Taylor","date_of_birth":"2009-05-01"},{"name":"Jo Taylor","date_of_birth":"2015-09-01"}])");
-  const HttpResult a = server.Post("/api/v1/applications", app, cw);
+  Application app = ChangeApplication();
+  app.ghacm_reference = "GHACM-AGES00";
+  app.children = {{"Kim Taylor", "2009-05-01"}, {"Jo Taylor", "2015-09-01"}};
+  const HttpResult a = server.Post("/api/v1/applications", app.Json(), cw);
   ASSERT_EQ(a.status, 201) << a.body;
   const std::string ref = a.json().Find("case_reference")->AsString();
   // Kim turns 16 on 2025-05-01: a decision from 2025-06-01 is for one child (12 % of £600).
-  const HttpResult d = server.Post(
-      "/api/v1/cases/" + ref + "/decisions",
-      R"({"effective_date":"2025-06-01","paying_parent":{"income":{"weekly_pence":60000}},)"
-      R"("first_payment_date":"2025-06-01"})",
-      cw);
+  const HttpResult d = server.Post("/api/v1/cases/" + ref + "/decisions",
+                                   WeeklyIncomeDecision("2025-06-01", "2025-06-01"), cw);
   ASSERT_EQ(d.status, 201) << d.body;
   EXPECT_EQ(d.json().Find("weekly_pence")->AsInt(), 7200);
   const Json c = server.Get("/api/v1/cases/" + ref, cw).json();

@@ -3,46 +3,21 @@
 // Examiner's 6 months — and the audit trail (service.md §9).
 #include <gtest/gtest.h>
 
-#include "tests/e2e/server_fixture.h"
+#include "tests/e2e/fixtures.h"
 
 namespace childmaint::testing {
 namespace {
-
-std::string Application(const std::string& ghacm, const std::string& received_on,
-                        const std::string& applicant_ni, const std::string& other_address,
-                        const std::string& collection, const std::string& other_ni = "null") {
-  return R"({"ghacm_reference":")" + ghacm + R"(","received_on":")" + received_on +
-         R"(","applicant":{"role":"receiving_parent","name":"Sam Taylor","date_of_birth":"1990-05-17",)"
-         R"("ni_number":)" + applicant_ni +
-         R"(,"address":{"line1":"1 High Street","town":"Leeds","postcode":"LS1 1AA"},)"
-         R"("phone":"07700 900123","email":"sam@example.org","domestic_abuse":false)"
-         R"(,"pin":"4827163"},"other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02",)"
-         R"("ni_number":)" + other_ni + R"(,"address":)" + other_address +
-         R"(,"pin":"7654321"},"children":[{"name":"Jo Taylor","date_of_birth":"2017-09-01"}],)"
-         R"("collection":")" + collection + R"(","payment_frequency":"monthly"})";
-}
-
-constexpr const char* kOtherAddress = R"({"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"})";
 
 class ComplaintsE2E : public ::testing::Test {
  protected:
   void SetUp() override { cw_ = {{"Authorization", server_.Bearer("caseworker")}}; }
   std::string NewCase(const std::string& ghacm) {
-    const HttpResult r = server_.Post(
-        "/api/v1/applications",
-        Application(ghacm, "2025-03-03", "\"AB123456C\"", kOtherAddress, "direct_pay",
-                    "\"JK123456C\""),
-        cw_);
-    EXPECT_EQ(r.status, 201) << r.body;
-    return r.json().Find("case_reference")->AsString();
+    Application app;
+    app.ghacm_reference = ghacm;
+    return CreateCase(server_, cw_, app.WithContactDetails());
   }
   Headers SignIn(const std::string& ref, const std::string& ni, const std::string& pin) {
-    const HttpResult s = server_.Post("/api/v1/session", R"({"case_reference":")" + ref +
-                                                             R"(","ni_number":")" + ni +
-                                                             R"(","pin":")" + pin + R"("})");
-    EXPECT_EQ(s.status, 200) << s.body;
-    const std::string cookie = s.Header("set-cookie");
-    return {{"Cookie", cookie.substr(0, cookie.find(';'))}};
+    return ParentSession(server_, ref, ni, pin);
   }
   std::string Complain(const std::string& ref, const std::string& received_on) {
     const HttpResult r = server_.Post(

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "tests/e2e/server_fixture.h"
+#include "tests/e2e/fixtures.h"
 
 namespace childmaint::testing {
 namespace {
@@ -16,22 +16,6 @@ namespace {
 constexpr std::size_t kMiB = 1 << 20;
 constexpr std::size_t kLimit = 10 * kMiB;  // law/service/documents.yaml
 constexpr const char* kBoundary = "----cmTestBoundary7MA4YWxk";
-
-std::string Application(const std::string& ghacm, const std::string& ni,
-                        const std::string& other_ni) {
-  return R"({"ghacm_reference":")" + ghacm +
-         R"(","received_on":"2025-03-03",)"
-         R"("applicant":{"role":"receiving_parent","name":"Sam Taylor","date_of_birth":"1990-05-17",)"
-         R"("ni_number":")" +
-         ni +
-         R"(","address":{"line1":"1 High Street","town":"Leeds",)"
-         R"("postcode":"LS1 1AA"},"domestic_abuse":true,"pin":"4827163"},)"
-         R"("other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02","ni_number":")" +
-         other_ni +
-         R"(","address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},)"
-         R"("pin":"7654321"},"children":[{"name":"Jo Taylor","date_of_birth":"2017-09-01"}],)"
-         R"("collection":"direct_pay","payment_frequency":"monthly"})";
-}
 
 std::string Pdf(std::size_t size = 64) {
   std::string s = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
@@ -87,19 +71,18 @@ class DocumentsE2E : public ::testing::Test {
     alex_ = Session(ref_, "JK123456C", "7654321");
     stranger_ = Session(other_ref_, "CE123456A");
   }
+  // Sam (protected by domestic-abuse marking, NI number `ni`) applies about Alex (`other`).
   std::string Create(const std::string& ghacm, const std::string& ni, const std::string& other) {
-    const HttpResult app = server_.Post("/api/v1/applications", Application(ghacm, ni, other), cw_);
-    EXPECT_EQ(app.status, 201) << app.body;
-    return app.json().Find("case_reference")->AsString();
+    Application app;
+    app.ghacm_reference = ghacm;
+    app.applicant.ni_number = ni;
+    app.applicant.domestic_abuse = true;
+    app.other_parent.ni_number = other;
+    return CreateCase(server_, cw_, app);
   }
   Headers Session(const std::string& ref, const std::string& ni,
-                  const std::string& pin = "4827163") {
-    const HttpResult r =
-        server_.Post("/api/v1/session", R"({"case_reference":")" + ref + R"(","ni_number":")" + ni +
-                                            R"(","pin":")" + pin + R"("})");
-    EXPECT_EQ(r.status, 200) << r.body;
-    const std::string cookie = r.Header("set-cookie");
-    return {{"Cookie", cookie.substr(0, cookie.find(';'))}};
+                  const std::string& pin = kSamPin) {
+    return ParentSession(server_, ref, ni, pin);
   }
   HttpResult Upload(const Headers& who, const std::string& body, const std::string& ref = "") {
     return server_.Post("/api/v1/cases/" + (ref.empty() ? ref_ : ref) + "/documents", body,

@@ -3,26 +3,12 @@
 // missed Direct Pay payments and moving a case between service types (service.md §§3, 4, 6).
 #include <gtest/gtest.h>
 
-#include "tests/e2e/server_fixture.h"
+#include "tests/e2e/fixtures.h"
 
 namespace childmaint::testing {
 namespace {
 
-std::string EnfApplication(const std::string& ghacm, const std::string& collection) {
-  return R"({"ghacm_reference":")" + ghacm + R"(","received_on":"2025-03-03",)"
-         R"("applicant":{"role":"receiving_parent","name":"Sam Taylor","date_of_birth":"1990-05-17",)"
-         R"("ni_number":"AB123456C","address":{"line1":"1 High Street","town":"Leeds","postcode":"LS1 1AA"},)"
-         R"("phone":"07700 900123","email":"sam@example.org","domestic_abuse":false,"pin":"4827163"},)"
-         R"("other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02","ni_number":"JK123456C",)"
-         R"("address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},"pin":"7654321"},)"
-         R"("children":[{"name":"Jo Taylor","date_of_birth":"2017-09-01"}],)"
-         R"("collection":")" + collection + R"(","payment_frequency":"monthly"})";
-}
-
-constexpr const char* kEnfDecision =
-    R"({"effective_date":"2025-04-07","paying_parent":{"income":{"annual_pence":3120000},)"
-    R"("benefits":[],"relevant_other_children":0},"nights_with_paying_parent":{"c1":0},)"
-    R"("first_payment_date":"2025-05-01"})";
+const std::string kEnfDecision = AnnualIncomeDecision();
 
 class EnforcementE2E : public ::testing::Test {
  protected:
@@ -31,22 +17,16 @@ class EnforcementE2E : public ::testing::Test {
     tl_ = {{"Authorization", server_.Bearer("team_leader")}};
   }
   std::string NewCase(const std::string& ghacm, const std::string& collection) {
-    const HttpResult r = server_.Post("/api/v1/applications", EnfApplication(ghacm, collection), cw_);
-    EXPECT_EQ(r.status, 201) << r.body;
-    return r.json().Find("case_reference")->AsString();
+    Application app;
+    app.ghacm_reference = ghacm;
+    app.collection = collection;
+    return CreateCase(server_, cw_, app.WithContactDetails());
   }
   Headers SignIn(const std::string& ref, const std::string& ni, const std::string& pin) {
-    const HttpResult s = server_.Post(
-        "/api/v1/session",
-        R"({"case_reference":")" + ref + R"(","ni_number":")" + ni + R"(","pin":")" + pin + R"("})");
-    EXPECT_EQ(s.status, 200) << s.body;
-    const std::string cookie = s.Header("set-cookie");
-    return {{"Cookie", cookie.substr(0, cookie.find(';'))}};
+    return ParentSession(server_, ref, ni, pin);
   }
   Json Statement(const std::string& ref, const std::string& as_of) {
-    const HttpResult st = server_.Get("/api/v1/cases/" + ref + "/statement?as_of=" + as_of, cw_);
-    EXPECT_EQ(st.status, 200) << st.body;
-    return st.json();
+    return CaseStatement(server_, cw_, ref, as_of);
   }
   TestServer server_;
   Headers cw_;

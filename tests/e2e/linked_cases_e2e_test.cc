@@ -4,77 +4,48 @@
 // shared review date, and a parent of one case never learns who the other receiving parent is.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <string>
 
-#include "tests/e2e/server_fixture.h"
+#include "tests/e2e/fixtures.h"
 
 namespace childmaint::testing {
 namespace {
 
 constexpr const char* kPayingParentNi = "JK123456C";
 
-std::string Application(const std::string& ghacm, const std::string& received_on,
-                        const std::string& name, const std::string& ni, const std::string& pin,
-                        bool protected_party, const std::string& postcode,
-                        const std::string& dob = "1991-02-03",
-                        const std::string& phone = "07700 900999") {
-  return R"({"ghacm_reference":")" + ghacm + R"(","received_on":")" + received_on + R"(",)" +
-         R"("applicant":{"role":"receiving_parent","name":")" + name +
-         R"(","date_of_birth":")" + dob + R"(","ni_number":")" + ni +
-         R"(","address":{"line1":"2 Side Street","town":"Hull","postcode":")" + postcode +
-         R"("},"phone":")" + phone + R"(","email":"x@example.org","domestic_abuse":)" +
-         (protected_party ? "true" : "false") + R"(,"pin":")" + pin + R"("},)" +
-         R"("other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02","ni_number":")" +
-         kPayingParentNi +
-         R"(","address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},)"
-         R"("pin":"7654321"},)"
-         R"("children":[{"name":"Jo Child","date_of_birth":"2017-09-01"}],)"
-         R"("collection":"direct_pay","payment_frequency":"monthly"})";
-}
-
-std::string Decision(const std::string& effective, const std::string& first_payment,
-                     int weekly_pence) {
-  return R"({"effective_date":")" + effective + R"(","paying_parent":{"income":{"weekly_pence":)" +
-         std::to_string(weekly_pence) + R"(}},"first_payment_date":")" + first_payment + R"("})";
-}
-
-std::string Shell(const std::string& command) {
-  std::string out;
-  FILE* p = popen(command.c_str(), "r");
-  if (p == nullptr) {
-    return out;
-  }
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) {
-    out.append(buf, n);
-  }
-  EXPECT_EQ(pclose(p), 0) << command << "\n" << out;
-  return out;
+// A receiving parent at 2 Side Street, Hull, applying about Alex (the same paying parent each
+// time) for Jo Child.
+Application Linked(const std::string& ghacm, const std::string& received_on,
+                   const std::string& name, const std::string& ni, const std::string& pin,
+                   bool protected_party, const std::string& postcode,
+                   const std::string& dob = "1991-02-03",
+                   const std::string& phone = "07700 900999") {
+  Application app;
+  app.ghacm_reference = ghacm;
+  app.received_on = received_on;
+  app.applicant = Party{name, dob, ni, Address{"2 Side Street", "Hull", postcode}, phone,
+                        "x@example.org", protected_party, pin};
+  app.other_parent.ni_number = kPayingParentNi;
+  app.children = {{"Jo Child", "2017-09-01"}};
+  return app;
 }
 
 class LinkedCasesE2E : public ::testing::Test {
  protected:
   void SetUp() override {
     cw_ = {{"Authorization", server_.Bearer("caseworker")}};
-    a_ = Apply(Application("GHACM-LINK-A", "2025-03-03", "Sam Taylor", "AB123456C", "4827163",
-                           false, "LS1 1AA"));
-    b_ = Apply(Application("GHACM-LINK-B", "2025-05-01", "Pat Hidden", "CE123456D", "1357913",
-                           true, "HU1 9ZZ", "1993-08-09", "07700 900555"));
+    a_ = Apply(Linked("GHACM-LINK-A", "2025-03-03", "Sam Taylor", "AB123456C", "4827163", false,
+                      "LS1 1AA"));
+    b_ = Apply(Linked("GHACM-LINK-B", "2025-05-01", "Pat Hidden", "CE123456D", "1357913", true,
+                      "HU1 9ZZ", "1993-08-09", "07700 900555"));
     ASSERT_FALSE(a_.empty());
     ASSERT_FALSE(b_.empty());
     // Case A alone: 12 % of £600 = £72 a week.
-    const HttpResult da = Decide(a_, Decision("2025-04-07", "2025-05-01", 60000));
+    const HttpResult da = Decide(a_, WeeklyIncomeDecision("2025-04-07", "2025-05-01", 60000));
     ASSERT_EQ(da.status, 201) << da.body;
     ASSERT_EQ(da.json().Find("weekly_pence")->AsInt(), 7200);
   }
-  std::string Apply(const std::string& body) {
-    const HttpResult r = server_.Post("/api/v1/applications", body, cw_);
-    EXPECT_EQ(r.status, 201) << r.body;
-    const Json* ref = r.json().Find("case_reference");
-    return ref != nullptr && ref->IsString() ? ref->AsString() : std::string();
-  }
+  std::string Apply(const Application& app) { return CreateCase(server_, cw_, app); }
   HttpResult Decide(const std::string& ref, const std::string& body) {
     return server_.Post("/api/v1/cases/" + ref + "/decisions", body, cw_);
   }
@@ -86,12 +57,7 @@ class LinkedCasesE2E : public ::testing::Test {
   }
   // The API session of a parent (the same session authenticates the portal).
   Headers SignIn(const std::string& ref, const std::string& ni, const std::string& pin) {
-    const HttpResult r = server_.Post("/api/v1/session", R"({"case_reference":")" + ref +
-                                                             R"(","ni_number":")" + ni +
-                                                             R"(","pin":")" + pin + R"("})");
-    EXPECT_EQ(r.status, 200) << r.body;
-    const std::string cookie = r.Header("set-cookie");
-    return {{"Cookie", cookie.substr(0, cookie.find(';'))}};
+    return ParentSession(server_, ref, ni, pin);
   }
   TestServer server_;
   Headers cw_;
@@ -100,7 +66,7 @@ class LinkedCasesE2E : public ::testing::Test {
 };
 
 TEST_F(LinkedCasesE2E, DecisionOnTheSecondCaseReissuesTheFirstWithItsShare) {
-  const HttpResult db = Decide(b_, Decision("2025-06-02", "2025-07-01", 60000));
+  const HttpResult db = Decide(b_, WeeklyIncomeDecision("2025-06-02", "2025-07-01", 60000));
   ASSERT_EQ(db.status, 201) << db.body;
   // Two qualifying children: 16 % of £600 = £96, £48 each.
   EXPECT_EQ(db.json().Find("weekly_pence")->AsInt(), 4800);
@@ -153,7 +119,7 @@ TEST_F(LinkedCasesE2E, DecisionOnTheSecondCaseReissuesTheFirstWithItsShare) {
 }
 
 TEST_F(LinkedCasesE2E, ChangeOnOneCaseReissuesTheOther) {
-  ASSERT_EQ(Decide(b_, Decision("2025-06-02", "2025-07-01", 60000)).status, 201);
+  ASSERT_EQ(Decide(b_, WeeklyIncomeDecision("2025-06-02", "2025-07-01", 60000)).status, 201);
   const HttpResult r = server_.Post(
       "/api/v1/cases/" + b_ + "/changes",
       R"({"kind":"income","change_date":"2025-09-10",)"
@@ -181,7 +147,7 @@ TEST_F(LinkedCasesE2E, ChangeOnOneCaseReissuesTheOther) {
 }
 
 TEST_F(LinkedCasesE2E, ReviewDoesBothCasesAsOneCalculationOnTheSharedDate) {
-  ASSERT_EQ(Decide(b_, Decision("2025-06-02", "2025-07-01", 60000)).status, 201);
+  ASSERT_EQ(Decide(b_, WeeklyIncomeDecision("2025-06-02", "2025-07-01", 60000)).status, 201);
   const std::string review =
       std::string(CM_CHILDMAINT) + " review --db '" + server_.db_url() + "' --as-of ";
   const std::string early = Shell(review + "2026-04-06 2>&1");
@@ -207,23 +173,23 @@ TEST_F(LinkedCasesE2E, ReviewDoesBothCasesAsOneCalculationOnTheSharedDate) {
 
 TEST_F(LinkedCasesE2E, ACaseThatCannotTakeADecisionIsLeftOut) {
   // Case C: same paying parent, application fee owed (received in the fee years).
-  const std::string c = Apply(Application("GHACM-LINK-C", "2020-01-06", "Lee Owed", "EH123456A",
-                                          "2468024", false, "BD1 1AA"));
+  const std::string c = Apply(Linked("GHACM-LINK-C", "2020-01-06", "Lee Owed", "EH123456A",
+                                     "2468024", false, "BD1 1AA"));
   ASSERT_FALSE(c.empty());
   EXPECT_EQ(Case(c).Find("status")->AsString(), "awaiting_fee");
-  ASSERT_EQ(Decide(b_, Decision("2025-06-02", "2025-07-01", 60000)).status, 201);
+  ASSERT_EQ(Decide(b_, WeeklyIncomeDecision("2025-06-02", "2025-07-01", 60000)).status, 201);
   // Only A and B are apportioned, and C gets no decision.
   EXPECT_EQ(Current(a_).Find("calculation")->Find("receiving_parents")->size(), 2u);
   EXPECT_EQ(Current(a_).Find("weekly_pence")->AsInt(), 4800);
   EXPECT_EQ(DecisionCount(c), 0);
   // A decision on C is refused, and the refusal changes nothing on A or B.
-  EXPECT_EQ(Decide(c, Decision("2025-06-02", "2025-07-01", 60000)).status, 409);
+  EXPECT_EQ(Decide(c, WeeklyIncomeDecision("2025-06-02", "2025-07-01", 60000)).status, 409);
   EXPECT_EQ(DecisionCount(a_), 2);
   EXPECT_EQ(DecisionCount(b_), 1);
 }
 
 TEST_F(LinkedCasesE2E, AParentOfOneCaseNeverSeesWhoTheOtherReceivingParentIs) {
-  ASSERT_EQ(Decide(b_, Decision("2025-06-02", "2025-07-01", 60000)).status, 201);
+  ASSERT_EQ(Decide(b_, WeeklyIncomeDecision("2025-06-02", "2025-07-01", 60000)).status, 201);
   const Json b_case = Case(b_);
   // Case B's receiving parent is protected; what identifies her or her case must not reach A.
   const std::vector<std::string> secrets = {b_,        "Pat Hidden", "CE123456D", "HU1 9ZZ",
@@ -260,7 +226,7 @@ TEST_F(LinkedCasesE2E, TheOtherReceivingParentsPortalShowsTheNewAmount) {
   const HttpResult before = server_.Get("/overview", rp);
   ASSERT_EQ(before.status, 200);
   EXPECT_NE(before.body.find("\xC2\xA3" "72.00"), std::string::npos);
-  ASSERT_EQ(Decide(b_, Decision("2025-06-02", "2025-07-01", 60000)).status, 201);
+  ASSERT_EQ(Decide(b_, WeeklyIncomeDecision("2025-06-02", "2025-07-01", 60000)).status, 201);
   const HttpResult after = server_.Get("/overview", rp);
   ASSERT_EQ(after.status, 200);
   EXPECT_NE(after.body.find("\xC2\xA3" "48.00"), std::string::npos);
@@ -270,7 +236,7 @@ TEST_F(LinkedCasesE2E, TheOtherReceivingParentsPortalShowsTheNewAmount) {
 }
 
 TEST_F(LinkedCasesE2E, ACaseClosingGivesItsShareBackToTheOthers) {
-  ASSERT_EQ(Decide(b_, Decision("2025-06-02", "2025-07-01", 60000)).status, 201);
+  ASSERT_EQ(Decide(b_, WeeklyIncomeDecision("2025-06-02", "2025-07-01", 60000)).status, 201);
   const HttpResult r = server_.Post(
       "/api/v1/cases/" + a_ + "/changes",
       R"({"kind":"child_left","change_date":"2025-08-15","child_id":"c1"})", cw_);

@@ -2,37 +2,25 @@
 // caseworker reads the case's and replies to one party; the portal's page sends through the API.
 #include <gtest/gtest.h>
 
-#include "tests/e2e/server_fixture.h"
+#include "tests/e2e/fixtures.h"
 
 namespace childmaint::testing {
 namespace {
 
-constexpr const char* kApplication =
-    R"({"ghacm_reference":"GHACM-MSG","received_on":"2025-03-03",)"
-    R"("applicant":{"role":"receiving_parent","name":"Sam Taylor","date_of_birth":"1990-05-17",)"
-    R"("ni_number":"AB123456C","address":{"line1":"1 High Street","town":"Leeds","postcode":"LS1 1AA"},)"
-    R"("pin":"4827163"},"other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02",)"
-    R"("ni_number":"JK123456C","address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},)"
-    R"("pin":"7654321"},"children":[{"name":"Jo Taylor","date_of_birth":"2017-09-01"}],)"
-    R"("collection":"direct_pay","payment_frequency":"monthly"})";
-
-Headers Session(TestServer& server, const std::string& ref, const std::string& ni,
-                const std::string& pin) {
-  const HttpResult r = server.Post("/api/v1/session", R"({"case_reference":")" + ref +
-                                                          R"(","ni_number":")" + ni +
-                                                          R"(","pin":")" + pin + R"("})");
-  const std::string cookie = r.Header("set-cookie");
-  return {{"Cookie", cookie.substr(0, cookie.find(';'))}};
+Application MessagesApplication() {
+  Application app;
+  app.ghacm_reference = "GHACM-MSG";
+  return app;
 }
 
 TEST(MessagesE2E, OwnMessagesOnly) {
   TestServer server;
   const Headers cw = {{"Authorization", server.Bearer("caseworker")}};
-  const HttpResult app = server.Post("/api/v1/applications", kApplication, cw);
+  const HttpResult app = server.Post("/api/v1/applications", MessagesApplication().Json(), cw);
   ASSERT_EQ(app.status, 201) << app.body;
   const std::string ref = app.json().Find("case_reference")->AsString();
-  const Headers sam = Session(server, ref, "AB123456C", "4827163");
-  const Headers alex = Session(server, ref, "JK123456C", "7654321");
+  const Headers sam = ParentSession(server, ref, kSamNi, kSamPin);
+  const Headers alex = ParentSession(server, ref, kAlexNi, kAlexPin);
   const HttpResult sent = server.Post("/api/v1/cases/" + ref + "/messages",
                                       R"({"body":"Payments stopped in May"})", sam);
   ASSERT_EQ(sent.status, 201) << sent.body;

@@ -4,36 +4,19 @@
 // closes the case and refunds the payments since the denial; a presumed parent's case stays active.
 #include <gtest/gtest.h>
 
-#include "tests/e2e/server_fixture.h"
+#include "tests/e2e/fixtures.h"
 
 namespace childmaint::testing {
 namespace {
-
-std::string PtgApplication(const std::string& ghacm, const std::string& collection) {
-  return R"({"ghacm_reference":")" + ghacm + R"(","received_on":"2025-03-03",)"
-         R"("applicant":{"role":"receiving_parent","name":"Sam Taylor","date_of_birth":"1990-05-17",)"
-         R"("ni_number":"AB123456C","address":{"line1":"1 High Street","town":"Leeds","postcode":"LS1 1AA"},)"
-         R"("pin":"4827163"},)"
-         R"("other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02","ni_number":"JK123456C",)"
-         R"("address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},"pin":"7654321"},)"
-         R"("children":[{"name":"Jo Taylor","date_of_birth":"2017-09-01"}],)"
-         R"("collection":")" + collection + R"(","payment_frequency":"monthly"})";
-}
-
-std::string DecisionBody(const std::string& effective) {
-  return R"({"effective_date":")" + effective +
-         R"(","paying_parent":{"income":{"annual_pence":3120000},)"
-         R"("benefits":[],"relevant_other_children":0},"nights_with_paying_parent":{"c1":0},)"
-         R"("first_payment_date":"2025-05-01"})";
-}
 
 class ParentageE2E : public ::testing::Test {
  protected:
   void SetUp() override { cw_ = {{"Authorization", server_.Bearer("caseworker")}}; }
   std::string NewCase(const std::string& ghacm, const std::string& collection) {
-    const HttpResult r = server_.Post("/api/v1/applications", PtgApplication(ghacm, collection), cw_);
-    EXPECT_EQ(r.status, 201) << r.body;
-    return r.json().Find("case_reference")->AsString();
+    Application app;
+    app.ghacm_reference = ghacm;
+    app.collection = collection;
+    return CreateCase(server_, cw_, app);
   }
   std::string Status(const std::string& ref) {
     return server_.Get("/api/v1/cases/" + ref, cw_).json().Find("status")->AsString();
@@ -47,9 +30,7 @@ class ParentageE2E : public ::testing::Test {
                         body, cw_);
   }
   Json Statement(const std::string& ref, const std::string& as_of) {
-    const HttpResult st = server_.Get("/api/v1/cases/" + ref + "/statement?as_of=" + as_of, cw_);
-    EXPECT_EQ(st.status, 200) << st.body;
-    return st.json();
+    return CaseStatement(server_, cw_, ref, as_of);
   }
   TestServer server_;
   Headers cw_;
@@ -60,7 +41,7 @@ TEST_F(ParentageE2E, NotPresumedStopsDecisionsAndEstablishedBackdates) {
   const HttpResult d = Dispute(ref, R"({"disputed_on":"2025-03-10","presumed":false})");
   ASSERT_EQ(d.status, 201) << d.body;
   EXPECT_EQ(Status(ref), "parentage_disputed");
-  EXPECT_EQ(server_.Post("/api/v1/cases/" + ref + "/decisions", DecisionBody("2025-03-03"), cw_).status,
+  EXPECT_EQ(server_.Post("/api/v1/cases/" + ref + "/decisions", AnnualIncomeDecision("2025-03-03"), cw_).status,
             409);
   const std::int64_t id = d.json().Find("id")->AsInt();
   const HttpResult dna = server_.Post(
@@ -75,7 +56,7 @@ TEST_F(ParentageE2E, NotPresumedStopsDecisionsAndEstablishedBackdates) {
   EXPECT_EQ(backdate, "2025-03-03");  // no initial effective date yet: the received date
   EXPECT_EQ(Status(ref), "awaiting_decision");
   const HttpResult dec =
-      server_.Post("/api/v1/cases/" + ref + "/decisions", DecisionBody(backdate), cw_);
+      server_.Post("/api/v1/cases/" + ref + "/decisions", AnnualIncomeDecision(backdate), cw_);
   ASSERT_EQ(dec.status, 201) << dec.body;
   EXPECT_EQ(Status(ref), "active");
   EXPECT_EQ(Outcome(ref, id, R"({"outcome":"established","on":"2025-04-01"})").status, 409);
@@ -88,7 +69,7 @@ TEST_F(ParentageE2E, NotPresumedStopsDecisionsAndEstablishedBackdates) {
 
 TEST_F(ParentageE2E, DisprovedClosesTheCaseAndRefundsPaymentsSinceTheDenial) {
   const std::string ref = NewCase("GHACM-PTG2", "collect_and_pay");
-  ASSERT_EQ(server_.Post("/api/v1/cases/" + ref + "/decisions", DecisionBody("2025-04-07"), cw_).status,
+  ASSERT_EQ(server_.Post("/api/v1/cases/" + ref + "/decisions", AnnualIncomeDecision("2025-04-07"), cw_).status,
             201);
   // Everything due up to 1 May is paid that day.
   const std::int64_t owed = Statement(ref, "2025-05-01").Find("arrears_pence")->AsInt();
@@ -125,7 +106,7 @@ TEST_F(ParentageE2E, DisprovedClosesTheCaseAndRefundsPaymentsSinceTheDenial) {
 
 TEST_F(ParentageE2E, PresumedParentStaysLiable) {
   const std::string ref = NewCase("GHACM-PTG3", "direct_pay");
-  ASSERT_EQ(server_.Post("/api/v1/cases/" + ref + "/decisions", DecisionBody("2025-04-07"), cw_).status,
+  ASSERT_EQ(server_.Post("/api/v1/cases/" + ref + "/decisions", AnnualIncomeDecision("2025-04-07"), cw_).status,
             201);
   // A presumed dispute needs its basis.
   EXPECT_EQ(Dispute(ref, R"({"disputed_on":"2025-05-10","presumed":true})").status, 422);

@@ -4,24 +4,23 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <regex>
 
-#include "tests/e2e/server_fixture.h"
+#include "tests/e2e/fixtures.h"
 
 namespace childmaint::testing {
 namespace {
 
 // Sam applies without a PIN (email on file); Alex has no PIN and only a phone.
-constexpr const char* kApplication =
-    R"({"ghacm_reference":"GHACM-PIN","received_on":"2025-03-03",)"
-    R"("applicant":{"role":"receiving_parent","name":"Sam Taylor","date_of_birth":"1990-05-17",)"
-    R"("ni_number":"AB123456C","address":{"line1":"1 High Street","town":"Leeds","postcode":"LS1 1AA"},)"
-    R"("email":"sam@example.org","pin":null},"other_parent":{"name":"Alex Morgan",)"
-    R"("date_of_birth":"1988-11-02","ni_number":"JK123456C","phone":"07700 900456",)"
-    R"("address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},"pin":null},)"
-    R"("children":[{"name":"Jo Taylor","date_of_birth":"2017-09-01"}],)"
-    R"("collection":"direct_pay","payment_frequency":"monthly"})";
+Application PinApplication() {
+  Application app;
+  app.ghacm_reference = "GHACM-PIN";
+  app.applicant.email = "sam@example.org";
+  app.applicant.pin.reset();
+  app.other_parent.phone = "07700 900456";
+  app.other_parent.pin.reset();
+  return app;
+}
 
 struct Note {
   std::string channel;
@@ -33,18 +32,8 @@ struct Note {
 
 std::vector<Note> Outbox(const TestServer& server, const std::string& ref) {
   std::vector<Note> notes;
-  const std::string cmd = std::string(CM_CHILDMAINT) +
-                          " admin outbox --db '" + server.db_url() + "' --case " + ref;
-  FILE* f = popen(cmd.c_str(), "r");
-  if (f == nullptr) {
-    return notes;
-  }
-  std::string out;
-  char buf[4096];
-  while (std::fgets(buf, sizeof buf, f) != nullptr) {
-    out += buf;
-  }
-  pclose(f);
+  const std::string out =
+      Shell(Childmaint("admin outbox --db '" + server.db_url() + "' --case " + ref));
   const std::regex code_re("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
   std::size_t start = 0;
   while (start < out.size()) {
@@ -72,20 +61,6 @@ std::string Confirm(const std::string& ref, const std::string& ni, const std::st
          R"(","new_pin":")" + pin + R"("})";
 }
 
-std::string SignInBody(const std::string& ref, const std::string& ni, const std::string& pin) {
-  return R"({"case_reference":")" + ref + R"(","ni_number":")" + ni + R"(","pin":")" + pin +
-         R"("})";
-}
-
-std::string CookiePair(const HttpResult& r, const std::string& name) {
-  for (const auto& [k, v] : r.headers) {
-    if (k == "set-cookie" && v.rfind(name + "=", 0) == 0) {
-      return v.substr(0, v.find(';'));
-    }
-  }
-  return {};
-}
-
 // The value of the form's hidden csrf input.
 std::string HiddenCsrf(const std::string& html) {
   const std::string marker = R"(name="csrf" value=")";
@@ -101,7 +76,7 @@ class PinCodesE2E : public ::testing::Test {
  protected:
   void SetUp() override {
     cw_ = {{"Authorization", server_.Bearer("caseworker")}};
-    const HttpResult app = server_.Post("/api/v1/applications", kApplication, cw_);
+    const HttpResult app = server_.Post("/api/v1/applications", PinApplication().Json(), cw_);
     ASSERT_EQ(app.status, 201) << app.body;
     ref_ = app.json().Find("case_reference")->AsString();
   }
@@ -258,12 +233,9 @@ TEST_F(PinCodesE2E, TheAuditTrailRecordsCodesButNeverHoldsThem) {
 TEST(PinCodesTracedE2E, TheTracedAddressPathAlsoSendsSetUpCodes) {
   TestServer server;
   const Headers cw = {{"Authorization", server.Bearer("caseworker")}};
-  std::string body = kApplication;
-  body.replace(
-      body.find(R"("address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"})"),
-      std::string(R"("address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"})").size(),
-      R"("address":null)");
-  const HttpResult app = server.Post("/api/v1/applications", body, cw);
+  Application untraced = PinApplication();
+  untraced.other_parent.address.reset();
+  const HttpResult app = server.Post("/api/v1/applications", untraced.Json(), cw);
   ASSERT_EQ(app.status, 201) << app.body;
   EXPECT_EQ(app.json().Find("status")->AsString(), "tracing");
   const std::string id = std::to_string(app.json().Find("application_id")->AsInt());

@@ -2,40 +2,26 @@
 // the weekly amount, "How we worked this out", the payment plan, sign-out, security headers.
 #include <gtest/gtest.h>
 
-#include "tests/e2e/server_fixture.h"
+#include "tests/e2e/fixtures.h"
 
 namespace childmaint::testing {
 namespace {
 
-constexpr const char* kApplication =
-    R"({"ghacm_reference":"GHACM-PORTAL","received_on":"2025-03-03",)"
-    R"("applicant":{"role":"receiving_parent","name":"Sam Taylor","date_of_birth":"1990-05-17",)"
-    R"("ni_number":"AB123456C","address":{"line1":"1 High Street","town":"Leeds","postcode":"LS1 1AA"},)"
-    R"("domestic_abuse":true,"pin":"4827163"},"other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02",)"
-    R"("ni_number":"JK123456C","address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},)"
-    R"("pin":"7654321"},"children":[{"name":"Jo Taylor","date_of_birth":"2017-09-01"}],)"
-    R"("collection":"direct_pay","payment_frequency":"monthly"})";
-
-std::string CookiePair(const HttpResult& r, const std::string& name) {
-  for (const auto& [k, v] : r.headers) {
-    if (k == "set-cookie" && v.rfind(name + "=", 0) == 0) {
-      return v.substr(0, v.find(';'));
-    }
-  }
-  return {};
+// Sam, protected by domestic-abuse marking, applies about Alex.
+Application PortalApplication() {
+  Application app;
+  app.ghacm_reference = "GHACM-PORTAL";
+  app.applicant.domestic_abuse = true;
+  return app;
 }
 
 class PortalE2E : public ::testing::Test {
  protected:
   void SetUp() override {
     const Headers cw = {{"Authorization", server_.Bearer("caseworker")}};
-    const HttpResult app = server_.Post("/api/v1/applications", kApplication, cw);
-    ASSERT_EQ(app.status, 201) << app.body;
-    ref_ = app.json().Find("case_reference")->AsString();
-    ASSERT_EQ(server_.Post("/api/v1/cases/" + ref_ + "/decisions",
-                           R"({"effective_date":"2025-04-07","paying_parent":{"income":{"weekly_pence":60000}},)"
-                           R"("first_payment_date":"2025-05-01"})",
-                           cw).status,
+    ref_ = CreateCase(server_, cw, PortalApplication());
+    ASSERT_FALSE(ref_.empty());
+    ASSERT_EQ(server_.Post("/api/v1/cases/" + ref_ + "/decisions", WeeklyIncomeDecision(), cw).status,
               201);
   }
   // Signs in through the form; returns the Cookie header for the session (and the CSRF cookie).

@@ -2,27 +2,12 @@
 // a time, revised into a new decision) and the tribunal appeal that follows it.
 #include <gtest/gtest.h>
 
-#include "tests/e2e/server_fixture.h"
+#include "tests/e2e/fixtures.h"
 
 namespace childmaint::testing {
 namespace {
 
-std::string Application(const std::string& ghacm) {
-  return R"({"ghacm_reference":")" + ghacm + R"(","received_on":"2025-03-03",)"
-         R"("applicant":{"role":"receiving_parent","name":"Sam Taylor","date_of_birth":"1990-05-17",)"
-         R"("ni_number":"AB123456C",)"
-         R"("address":{"line1":"1 High Street","town":"Leeds","postcode":"LS1 1AA"},)"
-         R"("phone":"07700 900123","email":"sam@example.org","domestic_abuse":false,)"
-         R"("pin":"4827163"},"other_parent":{"name":"Alex Morgan","date_of_birth":"1988-11-02",)"
-         R"("ni_number":"JK123456C","address":{"line1":"9 Low Road","town":"York","postcode":"YO1 7HH"},)"
-         R"("pin":"7654321"},"children":[{"name":"Jo Taylor","date_of_birth":"2017-09-01"}],)"
-         R"("collection":"direct_pay","payment_frequency":"monthly"})";
-}
-
-constexpr const char* kDecision =
-    R"({"effective_date":"2025-04-07","paying_parent":{"income":{"annual_pence":3120000},)"
-    R"("benefits":[],"relevant_other_children":0},"nights_with_paying_parent":{"c1":0},)"
-    R"("first_payment_date":"2025-05-01"})";
+const std::string kDecision = AnnualIncomeDecision();
 
 std::string DecisionFields(const std::string& annual_pence) {
   return R"("paying_parent":{"income":{"annual_pence":)" + annual_pence +
@@ -33,22 +18,15 @@ class ReconsiderationE2E : public ::testing::Test {
  protected:
   void SetUp() override {
     cw_ = {{"Authorization", server_.Bearer("caseworker")}};
-    const HttpResult app = server_.Post("/api/v1/applications", Application("GHACM-MR"), cw_);
-    EXPECT_EQ(app.status, 201) << app.body;
-    ref_ = app.json().Find("case_reference")->AsString();
+    Application app;
+    app.ghacm_reference = "GHACM-MR";
+    ref_ = CreateCase(server_, cw_, app.WithContactDetails());
     const HttpResult d = server_.Post(Path("/decisions"), kDecision, cw_);
     EXPECT_EQ(d.status, 201) << d.body;
     decision_id_ = d.json().Find("id")->AsInt();
   }
   std::string Path(const std::string& tail) const { return "/api/v1/cases/" + ref_ + tail; }
-  Headers ReceivingParent() {
-    const HttpResult s = server_.Post(
-        "/api/v1/session",
-        R"({"case_reference":")" + ref_ + R"(","ni_number":"AB123456C","pin":"4827163"})");
-    EXPECT_EQ(s.status, 200) << s.body;
-    const std::string cookie = s.Header("set-cookie");
-    return {{"Cookie", cookie.substr(0, cookie.find(';'))}};
-  }
+  Headers ReceivingParent() { return ParentSession(server_, ref_, kSamNi, kSamPin); }
   TestServer server_;
   Headers cw_;
   std::string ref_;

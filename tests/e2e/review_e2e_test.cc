@@ -4,30 +4,15 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <string>
 
-#include "tests/e2e/server_fixture.h"
+#include "tests/e2e/fixtures.h"
 
 namespace {
 
 using childmaint::testing::OnPostgresql;
-
-std::string Shell(const std::string& command) {
-  std::string out;
-  FILE* p = popen(command.c_str(), "r");
-  if (p == nullptr) {
-    return out;
-  }
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) {
-    out.append(buf, n);
-  }
-  EXPECT_EQ(pclose(p), 0) << command << "\n" << out;
-  return out;
-}
+using childmaint::testing::Shell;
 
 std::string LastLine(const std::string& out) {
   std::string s = out;

@@ -1,5 +1,7 @@
 #include "tests/e2e/server_fixture.h"
 
+#include <gtest/gtest.h>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -18,26 +20,31 @@
 
 namespace childmaint::testing {
 
-namespace {
-
-std::string RunCapture(const std::string& cmd) {
+std::string Shell(const std::string& command, bool must_succeed) {
   std::string out;
-  FILE* f = popen(cmd.c_str(), "r");
-  if (f == nullptr) {
+  FILE* p = popen(command.c_str(), "r");
+  if (p == nullptr) {
+    ADD_FAILURE() << "cannot run " << command;
     return out;
   }
   char buf[4096];
-  while (std::fgets(buf, sizeof buf, f) != nullptr) {
-    out += buf;
+  std::size_t n = 0;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) {
+    out.append(buf, n);
   }
-  pclose(f);
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) {
-    out.pop_back();
+  const int status = pclose(p);
+  if (must_succeed) {
+    EXPECT_EQ(status, 0) << command << "\n" << out;
   }
   return out;
 }
 
-}  // namespace
+std::string Trimmed(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) {
+    text.pop_back();
+  }
+  return text;
+}
 
 bool OnPostgresql() {
   const char* db = std::getenv("CM_TEST_DB");
@@ -62,8 +69,9 @@ std::string RunSql(const std::string& url, const std::string& sql) {
   if (url.starts_with("postgresql://")) {
     return TempPostgres::Get().Sql(sql, TempPostgres::DatabaseOf(url));
   }
-  return RunCapture("sqlite3 '" + url.substr(std::string_view("sqlite:").size()) + "' \"" + sql +
-                    "\"") + "\n";
+  return Trimmed(Shell("sqlite3 '" + url.substr(std::string_view("sqlite:").size()) + "' \"" +
+                       sql + "\"")) +
+         "\n";
 }
 
 Json HttpResult::json() const {
@@ -155,8 +163,8 @@ int TestServer::Stop() {
 }
 
 std::string TestServer::Bearer(const std::string& role) {
-  return "Bearer " + RunCapture(std::string(CM_CHILDMAINT) + " admin token --role " + role +
-                                " --db '" + db_url_ + "'");
+  return "Bearer " + Trimmed(Shell(std::string(CM_CHILDMAINT) + " admin token --role " + role +
+                                   " --db '" + db_url_ + "'"));
 }
 
 HttpResult TestServer::Request(const std::string& method, const std::string& target,

@@ -63,6 +63,11 @@ bool OnPostgresql();
 // database; DropTestDatabase removes the PostgreSQL one.
 std::string NewTestDatabase(const std::string& sqlite_path);
 void DropTestDatabase(const std::string& url);
+// Runs a shell command and returns what it printed (expects it to exit 0 when `must_succeed`).
+std::string Shell(const std::string& command, bool must_succeed = true);
+// The text without its trailing line ends.
+std::string Trimmed(std::string text);
+
 // Runs SQL on a database NewTestDatabase made (sqlite3 or psql) and returns the rows, one a line.
 std::string RunSql(const std::string& url, const std::string& sql);
 

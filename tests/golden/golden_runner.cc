@@ -4,6 +4,10 @@
 // expected fields of the response, compared exactly: the request goes through the same reader,
 // calculation and writer as `childmaint calc`. A second test sends every golden request through
 // the real `build/childmaint calc --jsonl` and requires byte-identical output.
+//
+// `golden_runner --update [PATH-PART...]` rewrites the expected values of the golden files (those
+// whose path contains one of the PATH-PARTs; all without) from the current engine instead of
+// testing: golden_update.h. For a deliberate change, reviewed with `git diff`; CTest never runs it.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
@@ -17,6 +21,7 @@
 #include "calc/calculate.h"
 #include "contract/request_reader.h"
 #include "contract/response_writer.h"
+#include "golden_update.h"
 
 namespace childmaint {
 namespace {
@@ -210,5 +215,29 @@ TEST(GoldenCli, JsonlOutputEqualsInProcessOutput) {
   EXPECT_EQ(i, expected.size());
 }
 
+// The expected values of the chosen golden files rewritten from the engine (golden_update.h).
+int Update(const std::vector<std::string>& parts) {
+  std::vector<std::string> files;
+  for (const std::string& path : GoldenFiles()) {
+    const bool chosen = parts.empty() || std::any_of(parts.begin(), parts.end(), [&](const auto& p) {
+                          return path.find(p) != std::string::npos;
+                        });
+    if (chosen) {
+      files.push_back(path);
+    }
+  }
+  contract::RequestReader reader(Law());
+  return golden::UpdateGoldenFiles(
+      files, [&](const std::string& path) { return Answer(reader, Load(path).request); });
+}
+
 }  // namespace
 }  // namespace childmaint
+
+int main(int argc, char** argv) {
+  if (argc > 1 && std::string_view(argv[1]) == "--update") {
+    return childmaint::Update(std::vector<std::string>(argv + 2, argv + argc));
+  }
+  ::testing::InitGoogleTest(&argc, argv);
+  return RUN_ALL_TESTS();
+}
