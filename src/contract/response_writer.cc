@@ -1,6 +1,7 @@
 #include "contract/response_writer.h"
 
 #include <charconv>
+#include <chrono>
 #include <cstring>
 
 #include "calc/sch1_para7_shared_care.h"
@@ -99,10 +100,20 @@ struct Cursor {
   }
   void Int(std::int64_t v) { p = std::to_chars(p, p + kMaxIntChars, v).ptr; }
   void String(std::string_view s) { p = Escaped(p, s); }
-  void Iso(Date d) {
-    std::string iso;  // 10 bytes: fits the small-string buffer
-    d.AppendIso(iso);
-    Text(iso);
+  void Iso(Date d) {  // YYYY-MM-DD (the contract's years have four digits)
+    const std::chrono::year_month_day v = d.ymd();
+    Digits(static_cast<int>(v.year()), 4);
+    *p++ = '-';
+    Digits(static_cast<int>(static_cast<unsigned>(v.month())), 2);
+    *p++ = '-';
+    Digits(static_cast<int>(static_cast<unsigned>(v.day())), 2);
+  }
+  void Digits(int v, int width) {  // zero-padded
+    for (int i = width - 1; i >= 0; --i) {
+      p[i] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    }
+    p += width;
   }
 };
 
