@@ -451,6 +451,7 @@ class Plain {
 
 bool ReadPlainRequest(std::string_view text, const law::ParameterSet& law,
                       std::uint32_t partner_mask, calc::Request& out) {
+  out.Clear();
   return Plain(text, law, partner_mask, out).Request();
 }
 

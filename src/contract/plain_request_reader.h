@@ -4,12 +4,12 @@
 //     // read it again with the full reader, which decides and names any error
 //   }
 //
-// Accepts only a request that is strict JSON with ASCII strings free of escapes and whole numbers
-// written plainly, and that breaks none of the contract's value rules; then fills `out` exactly as
-// RequestReader would. Anything else (an error of any kind, an escape, a byte above 0x7F, a
-// number with a sign, fraction or exponent) returns false with `out` in an unspecified state, and
-// the caller falls back to RequestReader. So it never reports an error itself, and an accepted
-// request reads the same by either path. Thread safety: pure.
+// Clears `out`, then accepts only a request that is strict JSON with ASCII strings free of
+// escapes and whole numbers written plainly, and that breaks none of the contract's value rules;
+// it fills `out` exactly as RequestReader would. Anything else (an error of any kind, an escape,
+// a byte above 0x7F, a number with a sign, fraction or exponent) returns false with `out` in an
+// unspecified state, and the caller falls back to RequestReader. So it never reports an error
+// itself, and an accepted request reads the same by either path. Thread safety: pure.
 #pragma once
 
 #include <cstdint>

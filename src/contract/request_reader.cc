@@ -528,20 +528,21 @@ struct RequestReader::Impl {
   }
 };
 
-RequestReader::RequestReader(const law::ParameterSet& law) : impl_(std::make_unique<Impl>(law)) {}
+RequestReader::RequestReader(const law::ParameterSet& law, bool fast_path)
+    : impl_(std::make_unique<Impl>(law)), fast_path_(fast_path) {}
 RequestReader::~RequestReader() = default;
 
 Status RequestReader::Read(const char* data, std::size_t size, std::size_t allocated,
                            calc::Request& out) {
+  const std::string_view text(data, size);
+  if (fast_path_ && size <= kMaxRequestBytes &&
+      ReadPlainRequest(text, impl_->law, impl_->partner_mask, out)) {
+    return Ok();  // the common form, read without simdjson
+  }
   out.Clear();
   if (size > kMaxRequestBytes) {
     return Make("request_too_large", "", "the request is larger than 1 MiB");
   }
-  const std::string_view text(data, size);
-  if (ReadPlainRequest(text, impl_->law, impl_->partner_mask, out)) {
-    return Ok();  // the common form, read without simdjson
-  }
-  out.Clear();
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
   Status status = Ok();
   if (text.starts_with(kBom)) {
