@@ -68,8 +68,9 @@ void SharedCareAmounts(const Request& req, Money weekly_amount, std::span<const 
       const ExactPence share = per_child * fraction.Complement();
       amount += share;
       if (trace.enabled()) {
-        std::string label;
-        AppendBandLabel(label, band, law);
+        char buf[kMaxBandLabelBytes];
+        const std::string_view label(
+            buf, static_cast<std::size_t>(WriteBandLabel(buf, band, law) - buf));
         trace.Step(kCitePara7, RoundHalfUpToPenny(share))
             << "Shared care for child " << req.children[c].id << " ("
             << req.children[c].nights_with_paying_parent << " nights a year, band " << label

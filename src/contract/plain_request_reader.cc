@@ -4,48 +4,42 @@
 // one returns false.
 #include "contract/plain_request_reader.h"
 
-#include <bit>
-#include <cstring>
-
 #include "calc/calculate.h"
+#include "contract/plain_json.h"
 #include "contract/request_limits.h"
 
 namespace childmaint::contract {
 
 namespace {
 
-constexpr int kMaxDigits = 18;  // more could overflow; longer numbers go the full reader's way
-
-class Plain {
+class Plain : private PlainJson {
  public:
   Plain(std::string_view text, const law::ParameterSet& law, std::uint32_t partner_mask,
         calc::Request& out)
-      : p_(text.data()), end_(text.data() + text.size()), law_(law), partner_mask_(partner_mask),
-        out_(out) {}
+      : PlainJson(text), law_(law), partner_mask_(partner_mask), out_(out) {}
 
   bool Request() {
     enum : std::uint32_t { kDate = 1, kPp = 2, kRps = 4, kVar = 8, kColl = 16 };
     std::uint32_t seen = 0;
     const bool ok = Object([&](std::string_view key) {
-      if (key == "effective_date") {
+      if (Is(key, "effective_date")) {
         return Once(seen, kDate) && EffectiveDate();
       }
-      if (key == "paying_parent") {
+      if (Is(key, "paying_parent")) {
         return Once(seen, kPp) && PayingParent();
       }
-      if (key == "receiving_parents") {
+      if (Is(key, "receiving_parents")) {
         return Once(seen, kRps) && ReceivingParents();
       }
-      if (key == "variations") {
+      if (Is(key, "variations")) {
         return Once(seen, kVar) && Variations();
       }
-      if (key == "collection") {
+      if (Is(key, "collection")) {
         return Once(seen, kColl) && Collection();
       }
       return false;
     });
-    SkipSpace();
-    return ok && p_ == end_ && (seen & (kDate | kPp | kRps)) == (kDate | kPp | kRps);
+    return ok && AtEnd() && (seen & (kDate | kPp | kRps)) == (kDate | kPp | kRps);
   }
 
  private:
@@ -53,94 +47,6 @@ class Plain {
     const bool first = (seen & bit) == 0;
     seen |= bit;
     return first;
-  }
-
-  void SkipSpace() {
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) {
-      ++p_;
-    }
-  }
-
-  bool Eat(char c) {
-    SkipSpace();
-    if (p_ < end_ && *p_ == c) {
-      ++p_;
-      return true;
-    }
-    return false;
-  }
-
-  bool Literal(std::string_view word) {
-    SkipSpace();
-    if (static_cast<std::size_t>(end_ - p_) < word.size() ||
-        std::string_view(p_, word.size()) != word) {
-      return false;
-    }
-    p_ += word.size();
-    return true;
-  }
-
-  // A string of ASCII without escapes or control characters.
-  bool String(std::string_view& s) {
-    if (!Eat('"')) {
-      return false;
-    }
-    const char* begin = p_;
-    for (; end_ - p_ >= 8; p_ += 8) {  // eight bytes at a time while there are eight
-      std::uint64_t x = 0;
-      std::memcpy(&x, p_, 8);
-      if (const std::uint64_t hit = Special(x); hit != 0) {
-        p_ += std::countr_zero(hit) / 8;  // the first special byte (little-endian)
-        break;
-      }
-    }
-    for (; p_ < end_; ++p_) {
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c == '"') {
-        s = std::string_view(begin, static_cast<std::size_t>(p_ - begin));
-        ++p_;
-        return true;
-      }
-      if (c < 0x20 || c == '\\' || c > 0x7F) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  // The high bit of each byte of x that is '"', '\\', below 0x20 or above 0x7F; exact for the
-  // lowest such byte (the borrows of a subtraction only mark bytes above a true one).
-  static std::uint64_t Special(std::uint64_t x) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-    const std::uint64_t quote = x ^ (kOnes * '"');
-    const std::uint64_t backslash = x ^ (kOnes * '\\');
-    return (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
-            ((x - kOnes * 0x20) & ~x) | x) &
-           kHigh;
-  }
-
-  // A whole number in [0, max] written as JSON writes it: no sign, no leading zero.
-  bool Whole(std::int64_t max, std::int64_t& out) {
-    SkipSpace();
-    if (p_ == end_ || *p_ < '0' || *p_ > '9') {
-      return false;
-    }
-    if (*p_ == '0') {
-      ++p_;
-      out = 0;
-      return p_ == end_ || *p_ < '0' || *p_ > '9';
-    }
-    std::int64_t v = 0;
-    int digits = 0;
-    for (; p_ < end_ && *p_ >= '0' && *p_ <= '9'; ++p_) {
-      if (++digits > kMaxDigits) {
-        return false;
-      }
-      v = v * 10 + (*p_ - '0');
-    }
-    out = v;
-    return v <= max;
   }
 
   bool Pence(Money& out) {
@@ -153,41 +59,6 @@ class Plain {
   }
 
   // fn(key) reads the member's value.
-  template <typename Fn>
-  bool Object(Fn&& fn) {
-    if (!Eat('{')) {
-      return false;
-    }
-    if (Eat('}')) {
-      return true;
-    }
-    do {
-      std::string_view key;
-      if (!String(key) || !Eat(':') || !fn(key)) {
-        return false;
-      }
-    } while (Eat(','));
-    return Eat('}');
-  }
-
-  // fn() reads one item; at most `max` items.
-  template <typename Fn>
-  bool List(std::size_t max, Fn&& fn) {
-    if (!Eat('[')) {
-      return false;
-    }
-    if (Eat(']')) {
-      return true;
-    }
-    std::size_t n = 0;
-    do {
-      if (n++ == max || !fn()) {
-        return false;
-      }
-    } while (Eat(','));
-    return Eat(']');
-  }
-
   bool Id(std::string& out) {
     std::string_view s;
     if (!String(s) || s.empty() || s.size() > kMaxIdCodePoints) {  // ASCII: a byte a code point
@@ -232,19 +103,19 @@ class Plain {
     std::uint32_t seen = 0;
     calc::Income& in = out_.income;
     const bool ok = Object([&](std::string_view key) {
-      if (key == "weekly_pence") {
+      if (Is(key, "weekly_pence")) {
         return Once(seen, kW) && Pence(in.weekly);
       }
-      if (key == "annual_pence") {
+      if (Is(key, "annual_pence")) {
         return Once(seen, kA) && Pence(in.annual);
       }
-      if (key == "pension_contributions_annual_pence") {
+      if (Is(key, "pension_contributions_annual_pence")) {
         return Once(seen, kP) && Pence(in.pension_contributions);
       }
-      if (key == "historic_annual_pence") {
+      if (Is(key, "historic_annual_pence")) {
         return Once(seen, kH) && Pence(in.historic_annual);
       }
-      if (key == "current_weekly_pence") {
+      if (Is(key, "current_weekly_pence")) {
         return Once(seen, kC) && Pence(in.current_weekly);
       }
       return false;
@@ -287,25 +158,25 @@ class Plain {
     enum : std::uint32_t { kInc = 1, kBen = 2, kPBen = 4, kNil = 8, kRoc = 16, kOsc = 32, kPip = 64 };
     std::uint32_t seen = 0;
     const bool ok = Object([&](std::string_view key) {
-      if (key == "income") {
+      if (Is(key, "income")) {
         return Once(seen, kInc) && Income();
       }
-      if (key == "benefits") {
+      if (Is(key, "benefits")) {
         return Once(seen, kBen) && Benefits(out_.benefits);
       }
-      if (key == "partner_benefits") {
+      if (Is(key, "partner_benefits")) {
         return Once(seen, kPBen) && Benefits(out_.partner_benefits);
       }
-      if (key == "nil_rate_reason") {
+      if (Is(key, "nil_rate_reason")) {
         return Once(seen, kNil) && NilRateReason();
       }
-      if (key == "relevant_other_children") {
+      if (Is(key, "relevant_other_children")) {
         return Once(seen, kRoc) && Whole(kMaxCount, out_.relevant_other_children);
       }
-      if (key == "other_supported_children") {
+      if (Is(key, "other_supported_children")) {
         return Once(seen, kOsc) && Whole(kMaxCount, out_.other_supported_children);
       }
-      if (key == "partner_is_paying_parent") {
+      if (Is(key, "partner_is_paying_parent")) {
         if (!Once(seen, kPip)) {
           return false;
         }
@@ -324,10 +195,10 @@ class Plain {
     enum : std::uint32_t { kId = 1, kNights = 2 };
     std::uint32_t seen = 0;
     const bool ok = Object([&](std::string_view key) {
-      if (key == "id") {
+      if (Is(key, "id")) {
         return Once(seen, kId) && Id(child.id);
       }
-      if (key == "nights_with_paying_parent") {
+      if (Is(key, "nights_with_paying_parent")) {
         return Once(seen, kNights) && Whole(kMaxNights, child.nights_with_paying_parent);
       }
       return false;
@@ -349,10 +220,10 @@ class Plain {
     enum : std::uint32_t { kId = 1, kChildren = 2 };
     std::uint32_t seen = 0;
     const bool ok = Object([&](std::string_view key) {
-      if (key == "id") {
+      if (Is(key, "id")) {
         return Once(seen, kId) && Id(rp.id);
       }
-      if (key == "children") {
+      if (Is(key, "children")) {
         if (!Once(seen, kChildren)) {
           return false;
         }
@@ -387,7 +258,7 @@ class Plain {
     std::size_t kind = law::kExpenseKinds;
     Money weekly;
     const bool ok = Object([&](std::string_view key) {
-      if (key == "kind") {
+      if (Is(key, "kind")) {
         std::string_view s;
         if (!Once(seen, kKind) || !String(s)) {
           return false;
@@ -398,7 +269,7 @@ class Plain {
         }
         return kind < law::kExpenseKinds;
       }
-      if (key == "weekly_pence") {
+      if (Is(key, "weekly_pence")) {
         return Once(seen, kWeekly) && Pence(weekly);
       }
       return false;
@@ -415,10 +286,10 @@ class Plain {
     enum : std::uint32_t { kSpecial = 1, kAdditional = 2 };
     std::uint32_t seen = 0;
     return Object([&](std::string_view key) {
-      if (key == "special_expenses") {
+      if (Is(key, "special_expenses")) {
         return Once(seen, kSpecial) && List(kMaxListItems, [&] { return SpecialExpense(); });
       }
-      if (key == "additional_income_weekly_pence") {
+      if (Is(key, "additional_income_weekly_pence")) {
         return Once(seen, kAdditional) && Pence(out_.additional_income);
       }
       return false;
@@ -430,9 +301,9 @@ class Plain {
     if (!String(s)) {
       return false;
     }
-    if (s == "direct_pay") {
+    if (Is(s, "direct_pay")) {
       out_.collection = calc::Collection::kDirectPay;
-    } else if (s == "collect_and_pay") {
+    } else if (Is(s, "collect_and_pay")) {
       out_.collection = calc::Collection::kCollectAndPay;
     } else {
       return false;
@@ -440,8 +311,6 @@ class Plain {
     return true;
   }
 
-  const char* p_;
-  const char* end_;
   const law::ParameterSet& law_;
   std::uint32_t partner_mask_;
   calc::Request& out_;

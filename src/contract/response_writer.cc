@@ -121,6 +121,11 @@ struct Cursor {
     std::memcpy(p, s.data(), s.size());
     p += s.size();
   }
+  void Comma(bool wanted) {
+    if (wanted) {
+      *p++ = ',';
+    }
+  }
   void Int(std::int64_t v) { p = std::to_chars(p, p + kMaxIntChars, v).ptr; }
   void String(std::string_view s) { p = Escaped(p, s); }
   void Iso(Date d) {  // YYYY-MM-DD (the contract's years have four digits)
@@ -190,13 +195,15 @@ void Write(const calc::Request& req, const calc::Result& res, const calc::Trace*
   for (std::size_t i = 0; i < req.receiving_parents.size(); ++i) {
     const calc::ReceivingParent& rp = req.receiving_parents[i];
     const calc::ReceivingParentResult& r = res.receiving_parents[i];
-    w.Text(i == 0 ? std::string_view("{\"id\":") : std::string_view(",{\"id\":"));
+    w.Comma(i > 0);
+    w.Text("{\"id\":");
     w.String(rp.id);
     w.Text(",\"weekly_pence\":");
     w.Int(r.weekly.pence());
     w.Text(",\"children\":[");
     for (std::size_t c = rp.first_child; c < rp.first_child + rp.child_count; ++c) {
-      w.Text(c == rp.first_child ? std::string_view("{\"id\":") : std::string_view(",{\"id\":"));
+      w.Comma(c > rp.first_child);
+      w.Text("{\"id\":");
       w.String(req.children[c].id);
       w.Text(",\"shared_care_band\":\"");
       w.p = calc::WriteBandLabel(w.p, res.child_band[c], law);
@@ -219,7 +226,8 @@ void Write(const calc::Request& req, const calc::Result& res, const calc::Trace*
     w.Text(",\"steps\":[");
     bool first = true;
     for (const calc::Step& s : trace->steps()) {
-      w.Text(first ? std::string_view("{\"citation\":") : std::string_view(",{\"citation\":"));
+      w.Comma(!first);
+      w.Text("{\"citation\":");
       first = false;
       w.String(s.citation);
       w.Text(",\"description\":");
