@@ -43,6 +43,12 @@ bool NeedsEscape(const char* block) {
   return std::experimental::any_of(v < Bytes(kSpace) || v == Bytes(kQuote) || v == Bytes(kBackslash));
 }
 
+std::uint64_t Word(const char* at) {
+  std::uint64_t x = 0;
+  std::memcpy(&x, at, 8);
+  return x;
+}
+
 char* EscapeByte(char* w, char ch) {
   static constexpr char kHex[] = "0123456789abcdef";
   const auto c = static_cast<unsigned char>(ch);
@@ -91,9 +97,7 @@ char* Escaped(char* w, std::string_view s) {
     }
   }
   for (; i + 8 <= n; i += 8) {
-    std::uint64_t x = 0;
-    std::memcpy(&x, in + i, 8);
-    if (!NeedsEscape(x)) {
+    if (!NeedsEscape(Word(in + i))) {
       std::memcpy(w, in + i, 8);
       w += 8;
       continue;
@@ -101,6 +105,14 @@ char* Escaped(char* w, std::string_view s) {
     for (std::size_t k = i; k < i + 8; ++k) {
       w = EscapeByte(w, in[k]);
     }
+  }
+  // The last few bytes: clean if the final whole block (or word) that ends with them is.
+  const std::size_t rest = n - i;
+  if (rest > 0 && ((n >= kLanes && !NeedsEscape(in + n - kLanes)) ||
+                   (n >= 8 && n < kLanes && !NeedsEscape(Word(in + n - 8))))) {
+    std::memcpy(w, in + i, rest);
+    w += rest;
+    i = n;
   }
   for (; i < n; ++i) {
     w = EscapeByte(w, in[i]);
