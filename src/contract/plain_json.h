@@ -14,10 +14,30 @@
 
 namespace childmaint::contract {
 
-// text == word, comparing a length known when compiling (so the comparison is inlined).
+// text == word, for a word whose length is known when compiling: compared eight bytes at a time,
+// inline (a memcmp of a long key is a library call).
 template <std::size_t N>
 bool Is(std::string_view text, const char (&word)[N]) {
-  return text.size() == N - 1 && std::memcmp(text.data(), word, N - 1) == 0;
+  constexpr std::size_t kLength = N - 1;
+  if (text.size() != kLength) {
+    return false;
+  }
+  if constexpr (kLength < 8) {
+    return std::memcmp(text.data(), word, kLength) == 0;
+  } else {
+    const auto load = [](const char* at) {
+      std::uint64_t x = 0;
+      std::memcpy(&x, at, 8);
+      return x;
+    };
+    std::uint64_t diff = 0;
+    for (std::size_t i = 0; i + 8 <= kLength; i += 8) {
+      diff |= load(text.data() + i) ^ load(word + i);
+    }
+    // The last eight bytes, overlapping the words before when the length is not a multiple of 8.
+    diff |= load(text.data() + kLength - 8) ^ load(word + kLength - 8);
+    return diff == 0;
+  }
 }
 
 class PlainJson {

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "contract/plain_json.h"
 #include "contract/request_reader.h"
 #include "contract/request_writer.h"
 
@@ -111,6 +112,17 @@ TEST(PlainRequestReader, LeavesEverythingElseToTheFullReader) {
   for (const std::string& text : cases) {
     EXPECT_FALSE(Plain(text, req)) << text;
   }
+}
+
+TEST(PlainJson, ComparesKeysOfEveryLength) {
+  EXPECT_TRUE(Is("id", "id"));
+  EXPECT_FALSE(Is("ie", "id"));
+  EXPECT_TRUE(Is("receiving_parents", "receiving_parents"));     // 17: two words and a tail
+  EXPECT_FALSE(Is("receiving_parentz", "receiving_parents"));    // differs in the tail
+  EXPECT_FALSE(Is("receiving-parents", "receiving_parents"));    // differs in the first word
+  EXPECT_FALSE(Is("receiving_parent", "receiving_parents"));     // shorter
+  EXPECT_TRUE(Is("weekly_p", "weekly_p"));                       // exactly one word
+  EXPECT_FALSE(Is("weekly_q", "weekly_p"));
 }
 
 TEST(PlainRequestReader, ChecksListLengths) {
