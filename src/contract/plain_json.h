@@ -173,7 +173,6 @@ class PlainJson {
     return Eat(']');
   }
 
-
  private:
   static constexpr int kMaxDigits = 18;  // more could overflow; longer go the full reader's way
   const char* p_;

@@ -155,7 +155,15 @@ class Plain : private PlainJson {
   }
 
   bool PayingParent() {
-    enum : std::uint32_t { kInc = 1, kBen = 2, kPBen = 4, kNil = 8, kRoc = 16, kOsc = 32, kPip = 64 };
+    enum : std::uint32_t {
+      kInc = 1,
+      kBen = 2,
+      kPBen = 4,
+      kNil = 8,
+      kRoc = 16,
+      kOsc = 32,
+      kPip = 64
+    };
     std::uint32_t seen = 0;
     const bool ok = Object([&](std::string_view key) {
       if (Is(key, "income")) {
@@ -228,10 +236,11 @@ class Plain : private PlainJson {
           return false;
         }
         rp.first_child = out_.children.size();
-        return List(calc::kMaxChildrenPerReceivingParent, [&] {
-                 ++rp.child_count;
-                 return Child();
-               }) &&
+        return List(calc::kMaxChildrenPerReceivingParent,
+                    [&] {
+                      ++rp.child_count;
+                      return Child();
+                    }) &&
                rp.child_count > 0;
       }
       return false;

@@ -77,34 +77,35 @@ TEST(PlainRequestReader, AcceptsJsonWhitespace) {
 TEST(PlainRequestReader, LeavesEverythingElseToTheFullReader) {
   calc::Request req;
   const std::string cases[] = {
-      With(R"("A")", R"("\u0041")"),                  // an escape
-      With(R"("A")", "\"\xC3\xA9\""),                  // a byte above 0x7F
-      With(R"("A")", R"("")"),                         // an empty id
+      With(R"("A")", R"("\u0041")"),                     // an escape
+      With(R"("A")", "\"\xC3\xA9\""),                    // a byte above 0x7F
+      With(R"("A")", R"("")"),                           // an empty id
       With(R"("A")", '"' + std::string(65, 'a') + '"'),  // 65 characters
-      With(R"("c2")", R"("c1")"),                      // a duplicated child id
-      With(R"("B")", R"("A")"),                        // a duplicated receiving parent id
-      With("60000", "60000.0"),                        // a fraction
-      With("60000", "6e4"),                            // an exponent
-      With("60000", "-1"),                             // a sign
-      With("60000", "060000"),                         // a leading zero
-      With("60000", "10000000001"),                    // above 10^10 pence
-      With("60000", "1234567890123456789012"),         // too many digits
-      With(":366", ":367"),                            // above 366 nights
+      With(R"("c2")", R"("c1")"),                        // a duplicated child id
+      With(R"("B")", R"("A")"),                          // a duplicated receiving parent id
+      With("60000", "60000.0"),                          // a fraction
+      With("60000", "6e4"),                              // an exponent
+      With("60000", "-1"),                               // a sign
+      With("60000", "060000"),                           // a leading zero
+      With("60000", "10000000001"),                      // above 10^10 pence
+      With("60000", "1234567890123456789012"),           // too many digits
+      With(":366", ":367"),                              // above 366 nights
       With(R"("relevant_other_children":1)", R"("relevant_other_children":101)"),
-      With(R"("collection")", R"("colection")"),       // an unknown key
+      With(R"("collection")", R"("colection")"),                   // an unknown key
       With(R"("benefits":[])", R"("benefits":[],"benefits":[])"),  // a duplicated key
       With(R"("benefits":[])", R"("benefits":["no_such_benefit"])"),
       With(R"("prior_debts")", R"("no_such_kind")"),
       With(R"("collect_and_pay")", R"("cash")"),
       With(R"("2025-04-07")", R"("2025-02-30")"),
       With(R"("2025-04-07")", R"("3000-01-01")"),
-      With(R"({"weekly_pence":60000})", R"({"annual_pence":100,"pension_contributions_annual_pence":101})"),
-      With(R"({"weekly_pence":60000})", R"({})"),      // no income form
+      With(R"({"weekly_pence":60000})",
+           R"({"annual_pence":100,"pension_contributions_annual_pence":101})"),
+      With(R"({"weekly_pence":60000})", R"({})"),  // no income form
       With(R"({"id":"c3","nights_with_paying_parent":366})", R"({"id":"c3"})"),
       With(R"("children":[{"id":"c3","nights_with_paying_parent":366}])", R"("children":[])"),
       With(R"(null)", R"(nul)"),
-      std::string(kValid) + "x",                       // trailing content
-      "\xEF\xBB\xBF" + std::string(kValid),            // a byte-order mark
+      std::string(kValid) + "x",                         // trailing content
+      "\xEF\xBB\xBF" + std::string(kValid),              // a byte-order mark
       std::string(kValid.substr(0, kValid.size() - 1)),  // cut short
       "[]",
       "",
@@ -117,11 +118,11 @@ TEST(PlainRequestReader, LeavesEverythingElseToTheFullReader) {
 TEST(PlainJson, ComparesKeysOfEveryLength) {
   EXPECT_TRUE(Is("id", "id"));
   EXPECT_FALSE(Is("ie", "id"));
-  EXPECT_TRUE(Is("receiving_parents", "receiving_parents"));     // 17: two words and a tail
-  EXPECT_FALSE(Is("receiving_parentz", "receiving_parents"));    // differs in the tail
-  EXPECT_FALSE(Is("receiving-parents", "receiving_parents"));    // differs in the first word
-  EXPECT_FALSE(Is("receiving_parent", "receiving_parents"));     // shorter
-  EXPECT_TRUE(Is("weekly_p", "weekly_p"));                       // exactly one word
+  EXPECT_TRUE(Is("receiving_parents", "receiving_parents"));   // 17: two words and a tail
+  EXPECT_FALSE(Is("receiving_parentz", "receiving_parents"));  // differs in the tail
+  EXPECT_FALSE(Is("receiving-parents", "receiving_parents"));  // differs in the first word
+  EXPECT_FALSE(Is("receiving_parent", "receiving_parents"));   // shorter
+  EXPECT_TRUE(Is("weekly_p", "weekly_p"));                     // exactly one word
   EXPECT_FALSE(Is("weekly_q", "weekly_p"));
 }
 

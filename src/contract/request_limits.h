@@ -8,7 +8,7 @@
 namespace childmaint::contract {
 
 inline constexpr std::int64_t kMaxMoney = 10'000'000'000;  // pence
-inline constexpr std::int64_t kMaxCount = 100;              // children counted in other ways
+inline constexpr std::int64_t kMaxCount = 100;             // children counted in other ways
 inline constexpr std::int64_t kMaxNights = 366;
 inline constexpr std::size_t kMaxListItems = 50;  // benefits, special expenses
 inline constexpr std::size_t kMaxIdCodePoints = 64;

@@ -12,12 +12,12 @@ namespace childmaint::contract {
 namespace {
 
 // Room reserved per piece of a response (upper bounds; see Bound()).
-constexpr std::size_t kMaxIntChars = 20;        // "-9223372036854775808"
-constexpr std::size_t kEscapedPerByte = 6;      // "\u001f"
-constexpr std::size_t kResponseFixed = 512;     // the top-level keys, two dates, four amounts
+constexpr std::size_t kMaxIntChars = 20;          // "-9223372036854775808"
+constexpr std::size_t kEscapedPerByte = 6;        // "\u001f"
+constexpr std::size_t kResponseFixed = 512;       // the top-level keys, two dates, four amounts
 constexpr std::size_t kPerReceivingParent = 384;  // keys, five amounts, quotes
-constexpr std::size_t kPerChild = 192;          // keys, band label and fraction, quotes
-constexpr std::size_t kPerStep = 96;            // keys, amount, quotes
+constexpr std::size_t kPerChild = 192;            // keys, band label and fraction, quotes
+constexpr std::size_t kPerStep = 96;              // keys, amount, quotes
 
 std::size_t EscapedBound(std::string_view s) { return kEscapedPerByte * s.size() + 2; }
 
@@ -40,7 +40,8 @@ bool NeedsEscape(const char* block) {
   constexpr unsigned char kSpace = 0x20;
   constexpr unsigned char kQuote = '"';
   constexpr unsigned char kBackslash = '\\';
-  return std::experimental::any_of(v < Bytes(kSpace) || v == Bytes(kQuote) || v == Bytes(kBackslash));
+  return std::experimental::any_of(v < Bytes(kSpace) || v == Bytes(kQuote) ||
+                                   v == Bytes(kBackslash));
 }
 
 std::uint64_t Word(const char* at) {
@@ -186,8 +187,7 @@ std::size_t Bound(const calc::Request& req, const calc::Trace* trace) {
   return n;
 }
 
-void Write(const calc::Request& req, const calc::Result& res, const calc::Trace* trace,
-           Cursor& w) {
+void Write(const calc::Request& req, const calc::Result& res, const calc::Trace* trace, Cursor& w) {
   const law::LawInForce& law = *res.law;
   w.Text("{\"effective_date\":\"");
   w.Iso(req.effective_date);
