@@ -22,9 +22,23 @@ Int128 Add(Int128 a, Int128 b) {
   return r;
 }
 Int128 Abs(Int128 a) { return a < 0 ? -a : a; }
+bool Fits64(Int128 a) { return a >= INT64_MIN && a <= INT64_MAX; }
+// n / d and n % d (d > 0) in 64 bits when both fit, the usual case: 128-bit division is a call.
+Int128 Quotient(Int128 n, Int128 d) {
+  if (Fits64(n) && Fits64(d)) {
+    return static_cast<std::int64_t>(n) / static_cast<std::int64_t>(d);
+  }
+  return n / d;
+}
+Int128 Remainder(Int128 n, Int128 d) {
+  if (Fits64(n) && Fits64(d)) {
+    return static_cast<std::int64_t>(n) % static_cast<std::int64_t>(d);
+  }
+  return n % d;
+}
 Int128 FloorDiv(Int128 n, Int128 d) {  // d > 0
-  Int128 q = n / d;
-  if (n % d != 0 && n < 0) {
+  Int128 q = Quotient(n, d);
+  if (n < 0 && Remainder(n, d) != 0) {
     --q;
   }
   return q;
@@ -103,7 +117,7 @@ ExactPence Min(const ExactPence& a, const ExactPence& b) { return b < a ? b : a;
 Money RoundHalfUpToPenny(const ExactPence& x) {
   const Int128 n = Abs(x.num());
   const Int128 d = x.den();
-  const Int128 q = (Add(Mul(n, 2), d)) / Mul(d, 2);  // floor(n/d + 1/2)
+  const Int128 q = Quotient(Add(Mul(n, 2), d), Mul(d, 2));  // floor(n/d + 1/2)
   CMS_CHECK(q <= INT64_MAX) << "ExactPence too large for Money";
   const auto p = static_cast<std::int64_t>(q);
   return Money::Pence(x.num() < 0 ? -p : p);

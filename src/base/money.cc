@@ -42,11 +42,15 @@ Result<Money> Money::ParsePounds(std::string_view s) {
 }
 
 void AppendPounds(std::string& out, std::int64_t pence) {
+  constexpr int kGroup = 3;  // digits between thousands separators
+  char buf[40];              // "-£9,223,372,036,854,775.80"
+  char* w = buf;
   if (pence < 0) {
-    out.push_back('-');
+    *w++ = '-';
     pence = -pence;
   }
-  out.append("\xC2\xA3");  // £
+  *w++ = '\xC2';  // £
+  *w++ = '\xA3';
   const std::int64_t pounds = pence / kPencePerPound;
   const std::int64_t rest = pence % kPencePerPound;
   char digits[24];
@@ -57,14 +61,15 @@ void AppendPounds(std::string& out, std::int64_t pence) {
     p /= kDigitBase;
   } while (p > 0);
   for (int i = n - 1; i >= 0; --i) {
-    out.push_back(digits[i]);
-    if (i > 0 && i % 3 == 0) {
-      out.push_back(',');
+    *w++ = digits[i];
+    if (i > 0 && i % kGroup == 0) {
+      *w++ = ',';
     }
   }
-  out.push_back('.');
-  out.push_back(static_cast<char>('0' + rest / kDigitBase));
-  out.push_back(static_cast<char>('0' + rest % kDigitBase));
+  *w++ = '.';
+  *w++ = static_cast<char>('0' + rest / kDigitBase);
+  *w++ = static_cast<char>('0' + rest % kDigitBase);
+  out.append(buf, static_cast<std::size_t>(w - buf));
 }
 
 std::string Money::ToPounds() const {

@@ -1,5 +1,7 @@
 #include "base/rate.h"
 
+#include <algorithm>
+#include <charconv>
 #include <numeric>
 
 #include "base/check.h"
@@ -11,6 +13,7 @@ namespace {
 constexpr std::int64_t kPercent = 100;
 constexpr std::int64_t kDigitBase = 10;
 constexpr int kMaxPercentDecimals = 3;
+constexpr std::size_t kMaxIntChars = 20;
 
 Result<std::int64_t> ParseDigits(std::string_view s, int& decimals) {
   std::int64_t v = 0;
@@ -108,27 +111,46 @@ std::strong_ordering operator<=>(const Rate& a, const Rate& b) {
 }
 
 void AppendRate(std::string& out, Rate r) {
-  // A percentage with up to 3 decimals when exact; otherwise the fraction.
+  // A percentage with up to 3 decimals when exact; otherwise the fraction. Numerators up to 2^46
+  // (every rate in the law files) are scaled in 64 bits, larger ones in 128.
+  constexpr std::int64_t kSmall = std::int64_t{1} << 46;
+  const bool small = r.num() < kSmall && r.num() > -kSmall;
+  char buf[48];
+  char* w = buf;
   for (int decimals = 0; decimals <= kMaxPercentDecimals; ++decimals) {
     const std::int64_t scale = kPercent * Pow10(decimals);
-    const Int128 scaled = static_cast<Int128>(r.num()) * scale;
-    if (scaled % r.den() == 0) {
-      const auto v = static_cast<std::int64_t>(scaled / r.den());
-      const std::int64_t whole = v / Pow10(decimals);
-      out += std::to_string(whole);
-      if (decimals > 0) {
-        std::string frac = std::to_string(v % Pow10(decimals));
-        out.push_back('.');
-        out.append(static_cast<std::size_t>(decimals) - frac.size(), '0');
-        out += frac;
+    std::int64_t v = 0;
+    if (small) {
+      const std::int64_t scaled = r.num() * scale;
+      if (scaled % r.den() != 0) {
+        continue;
       }
-      out.push_back('%');
-      return;
+      v = scaled / r.den();
+    } else {
+      const Int128 scaled = static_cast<Int128>(r.num()) * scale;
+      if (scaled % r.den() != 0) {
+        continue;
+      }
+      v = static_cast<std::int64_t>(scaled / r.den());
     }
+    const std::int64_t whole = v / Pow10(decimals);
+    w = std::to_chars(w, w + kMaxIntChars, whole).ptr;
+    if (decimals > 0) {
+      char frac[kMaxIntChars];
+      const std::int64_t f = v % Pow10(decimals);
+      const auto len = static_cast<int>(std::to_chars(frac, frac + kMaxIntChars, f).ptr - frac);
+      *w++ = '.';
+      w = std::fill_n(w, decimals - len, '0');
+      w = std::copy_n(frac, len, w);
+    }
+    *w++ = '%';
+    out.append(buf, static_cast<std::size_t>(w - buf));
+    return;
   }
-  out += std::to_string(r.num());
-  out.push_back('/');
-  out += std::to_string(r.den());
+  w = std::to_chars(w, w + kMaxIntChars, r.num()).ptr;
+  *w++ = '/';
+  w = std::to_chars(w, w + kMaxIntChars, r.den()).ptr;
+  out.append(buf, static_cast<std::size_t>(w - buf));
 }
 
 std::string Rate::ToText() const {

@@ -10,6 +10,7 @@
 #include "calc/sch1_para7_shared_care.h"
 
 #include <charconv>
+#include <cstring>
 #include <string>
 
 #include "calc/sch1_para6_apportionment.h"
@@ -26,20 +27,25 @@ std::uint8_t SharedCareBandOf(std::int64_t nights, const law::LawInForce& law) {
   return band;
 }
 
-void AppendBandLabel(std::string& out, std::uint8_t band, const law::LawInForce& law) {
+char* WriteBandLabel(char* p, std::uint8_t band, const law::LawInForce& law) {
+  constexpr std::size_t kDigits = 20;
   if (band == 0) {
-    out += "none";
-    return;
+    std::memcpy(p, "none", 4);
+    return p + 4;
   }
-  char buf[48];
-  char* p = std::to_chars(buf, buf + 20, law.bands[band].from_nights).ptr;
+  p = std::to_chars(p, p + kDigits, law.bands[band].from_nights).ptr;
   if (band + 1u == law.band_count) {
     *p++ = '+';
   } else {
     *p++ = '-';
-    p = std::to_chars(p, p + 20, law.bands[band + 1u].from_nights - 1).ptr;
+    p = std::to_chars(p, p + kDigits, law.bands[band + 1u].from_nights - 1).ptr;
   }
-  out.append(buf, static_cast<std::size_t>(p - buf));
+  return p;
+}
+
+void AppendBandLabel(std::string& out, std::uint8_t band, const law::LawInForce& law) {
+  char buf[kMaxBandLabelBytes];
+  out.append(buf, static_cast<std::size_t>(WriteBandLabel(buf, band, law) - buf));
 }
 
 void SharedCareAmounts(const Request& req, Money weekly_amount, std::span<const std::uint8_t> bands,
@@ -62,8 +68,9 @@ void SharedCareAmounts(const Request& req, Money weekly_amount, std::span<const 
       const ExactPence share = per_child * fraction.Complement();
       amount += share;
       if (trace.enabled()) {
-        std::string label;
-        AppendBandLabel(label, band, law);
+        char buf[kMaxBandLabelBytes];
+        const std::string_view label(
+            buf, static_cast<std::size_t>(WriteBandLabel(buf, band, law) - buf));
         trace.Step(kCitePara7, RoundHalfUpToPenny(share))
             << "Shared care for child " << req.children[c].id << " ("
             << req.children[c].nights_with_paying_parent << " nights a year, band " << label

@@ -20,6 +20,9 @@ std::uint8_t SharedCareBandOf(std::int64_t nights, const law::LawInForce& law);
 
 // The band's contract label: "none", "52-103", ..., "175+".
 void AppendBandLabel(std::string& out, std::uint8_t band, const law::LawInForce& law);
+// The same label written at p (room for kMaxBandLabelBytes); returns its end.
+inline constexpr std::size_t kMaxBandLabelBytes = 48;
+char* WriteBandLabel(char* p, std::uint8_t band, const law::LawInForce& law);
 
 // Rules 9 and 10: each child's equal share of `weekly_amount` decreased by its band's fraction,
 // less the further decrease for each top-band child, each receiving parent at least nil; then, if

@@ -1,5 +1,6 @@
 #include "calc/trace.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "base/int128.h"
@@ -28,7 +29,7 @@ StepText Trace::Step(std::string_view citation, std::optional<Money> amount) {
 
 void Trace::Append(std::string_view s) {
   text_.append(s);
-  steps_.back().text_end = static_cast<std::uint32_t>(text_.size());
+  Ended();
 }
 
 void StepText::Write(std::string_view s) { trace_->Append(s); }
@@ -40,9 +41,8 @@ void StepText::Write(std::int64_t n) {
 }
 
 void StepText::Write(Pounds p) {
-  std::string s;
-  AppendPounds(s, p.value.pence());
-  trace_->Append(s);
+  AppendPounds(trace_->text(), p.value.pence());
+  trace_->Ended();
 }
 
 void StepText::Write(const ExactPounds& p) {
@@ -53,20 +53,25 @@ void StepText::Write(const ExactPounds& p) {
   // Ten-thousandths of a pound, truncated towards zero, then an ellipsis.
   const Int128 scaled = p.value.num() * (kShownDecimals / kPence) / p.value.den();
   const auto v = static_cast<std::int64_t>(scaled < 0 ? -scaled : scaled);
-  std::string s = p.value.IsNegative() ? "-\xC2\xA3" : "\xC2\xA3";
-  s += std::to_string(v / kShownDecimals);
-  std::string frac = std::to_string(v % kShownDecimals);
-  s.push_back('.');
-  s.append(4 - frac.size(), '0');
-  s += frac;
-  s += "\xE2\x80\xA6";  // …
-  trace_->Append(s);
+  char buf[48];
+  char* w = buf;
+  if (p.value.IsNegative()) {
+    *w++ = '-';
+  }
+  w = std::copy_n("\xC2\xA3", 2, w);  // £
+  w = std::to_chars(w, w + 20, v / kShownDecimals).ptr;
+  *w++ = '.';
+  const std::int64_t frac = v % kShownDecimals;  // four digits, zero-padded
+  for (std::int64_t unit = kShownDecimals / 10; unit > 0; unit /= 10) {
+    *w++ = static_cast<char>('0' + frac / unit % 10);
+  }
+  w = std::copy_n("\xE2\x80\xA6", 3, w);  // …
+  trace_->Append(std::string_view(buf, static_cast<std::size_t>(w - buf)));
 }
 
 void StepText::Write(Rate r) {
-  std::string s;
-  AppendRate(s, r);
-  trace_->Append(s);
+  AppendRate(trace_->text(), r);
+  trace_->Ended();
 }
 
 void StepText::Write(Children c) {

@@ -85,6 +85,8 @@ class Trace {
  private:
   friend class StepText;
   void Append(std::string_view s);
+  std::string& text() { return text_; }  // appended to directly, then Ended()
+  void Ended() { steps_.back().text_end = static_cast<std::uint32_t>(text_.size()); }
   bool enabled_;
   std::string text_;
   std::vector<struct Step> steps_;

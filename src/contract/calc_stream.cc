@@ -20,7 +20,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitInvalid = 2;
 constexpr int kExitIoError = 74;
 constexpr std::size_t kChunk = std::size_t{1} << 20;
-constexpr std::size_t kFlushAt = std::size_t{64} << 10;
+constexpr std::size_t kFlushAt = std::size_t{1} << 20;  // fewer, larger writes
 
 bool WriteAll(int fd, std::string_view s) {
   while (!s.empty()) {

@@ -79,6 +79,42 @@ RC_GTEST_PROP(RequestReader, NeverAcceptsWhatTheStrictCheckRejects, ()) {
   }
 }
 
+// The plain fast path (plain_request_reader.h) agrees with simdjson: whatever it accepts, the full
+// reader accepts and reads the same; on valid and on damaged requests alike.
+RC_GTEST_PROP(RequestReader, FastPathReadsAsTheFullReaderDoes, ()) {
+  const calc::Request r = *childmaint::testing::ValidRequest();
+  std::string text;
+  WriteRequest(r, TestLaw(), text);
+  const auto edits = *rc::gen::inRange(0, 3);
+  for (int i = 0; i < edits; ++i) {
+    const auto at = *rc::gen::inRange<std::size_t>(0, text.size());
+    const char c = *rc::gen::element('{', '}', '[', ']', ',', ':', '"', '\\', '0', '1', '-', 'e',
+                                     '.', ' ', 'n', '\x7f', '\x80', '\x01');
+    if (*rc::gen::arbitrary<bool>()) {
+      text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), c);
+    } else {
+      text[at] = c;
+    }
+  }
+  RequestReader fast(TestLaw());
+  RequestReader full(TestLaw(), /*fast_path=*/false);
+  calc::Request a;
+  calc::Request b;
+  const Status sa = fast.ReadString(text, a);
+  const Status sb = full.ReadString(text, b);
+  RC_ASSERT(sa.has_value() == sb.has_value());
+  if (sa.has_value()) {
+    std::string wa;
+    std::string wb;
+    WriteRequest(a, TestLaw(), wa);
+    WriteRequest(b, TestLaw(), wb);
+    RC_ASSERT(wa == wb);
+  } else {
+    RC_ASSERT(sa.error().reason == sb.error().reason);
+    RC_ASSERT(sa.error().field == sb.error().field);
+  }
+}
+
 RC_GTEST_PROP(RequestReader, AnswersDoNotDependOnReaderReuse, ()) {
   const calc::Request a = *childmaint::testing::ValidRequest();
   const calc::Request b = *childmaint::testing::ValidRequest();

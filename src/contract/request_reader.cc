@@ -9,20 +9,14 @@
 
 #include "calc/calculate.h"
 #include "contract/json_syntax.h"
+#include "contract/plain_request_reader.h"
+#include "contract/request_limits.h"
 
 namespace childmaint::contract {
 
 namespace od = simdjson::ondemand;
 
 namespace {
-
-constexpr std::int64_t kMaxMoney = 10'000'000'000;
-constexpr std::int64_t kMaxCount = 100;
-constexpr std::int64_t kMaxNights = 366;
-constexpr std::size_t kMaxListItems = 50;
-constexpr std::size_t kMaxIdCodePoints = 64;
-constexpr int kMinYear = 1900;
-constexpr int kMaxYear = 2999;
 
 Error Make(std::string_view reason, std::string field, std::string message) {
   return Error::Make(ErrorCode::kInvalidArgument, std::string(reason), std::move(message),
@@ -534,16 +528,21 @@ struct RequestReader::Impl {
   }
 };
 
-RequestReader::RequestReader(const law::ParameterSet& law) : impl_(std::make_unique<Impl>(law)) {}
+RequestReader::RequestReader(const law::ParameterSet& law, bool fast_path)
+    : impl_(std::make_unique<Impl>(law)), fast_path_(fast_path) {}
 RequestReader::~RequestReader() = default;
 
 Status RequestReader::Read(const char* data, std::size_t size, std::size_t allocated,
                            calc::Request& out) {
+  const std::string_view text(data, size);
+  if (fast_path_ && size <= kMaxRequestBytes &&
+      ReadPlainRequest(text, impl_->law, impl_->partner_mask, out)) {
+    return Ok();  // the common form, read without simdjson
+  }
   out.Clear();
   if (size > kMaxRequestBytes) {
     return Make("request_too_large", "", "the request is larger than 1 MiB");
   }
-  const std::string_view text(data, size);
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
   Status status = Ok();
   if (text.starts_with(kBom)) {

@@ -15,6 +15,41 @@ TEST(ResponseWriter, EscapesStrings) {
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\n\\u0001\xC3\xA9\"");
 }
 
+// The escaper works on blocks of bytes; every position of every length must still be escaped
+// exactly as one byte at a time would.
+TEST(ResponseWriter, EscapesAtEveryPositionOfEveryLength) {
+  const auto one_at_a_time = [](std::string_view s) {
+    std::string r = "\"";
+    for (const char c : s) {
+      if (c == '"' || c == '\\') {
+        r += '\\';
+        r += c;
+      } else if (c == '\n') {
+        r += "\\n";
+      } else if (c == '\x01') {
+        r += "\\u0001";
+      } else {
+        r += c;
+      }
+    }
+    return r + "\"";
+  };
+  for (std::size_t n = 0; n <= 70; ++n) {
+    for (std::size_t at = 0; at < n; ++at) {
+      for (const char special : {'"', '\\', '\n', '\x01'}) {
+        std::string s(n, 'x');
+        s[at] = special;
+        std::string out = "prefix";
+        AppendJsonString(out, s);
+        ASSERT_EQ(out, "prefix" + one_at_a_time(s)) << n << " " << at;
+      }
+    }
+    std::string out;
+    AppendJsonString(out, std::string(n, 'y'));
+    ASSERT_EQ(out, one_at_a_time(std::string(n, 'y')));
+  }
+}
+
 TEST(ResponseWriter, ErrorObject) {
   std::string out;
   WriteError(Error::Make(ErrorCode::kInvalidArgument, "invalid_field", "must be a number",
