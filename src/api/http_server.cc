@@ -84,6 +84,20 @@ HttpResponse TooLarge(std::size_t limit) {
   return Problem(413, "Request body too large", "The request body is larger than " + size + ".");
 }
 
+// The request line and headers (names lower-cased), without the body.
+HttpRequest HeadOf(const http::request_header<>& req) {
+  HttpRequest head;
+  head.method = ToStd(req.method_string());
+  head.target = ToStd(req.target());
+  for (const auto& field : req) {
+    std::string name = ToStd(field.name_string());
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    head.headers.emplace_back(std::move(name), ToStd(field.value()));
+  }
+  return head;
+}
+
 bool Unsafe(std::string_view s) { return s.find_first_of("\r\n", 0, 3) != std::string_view::npos; }
 
 bool ServerOwned(std::string_view name) {
@@ -225,11 +239,7 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto& req = parser_->get();
     const ServerOptions& o = server_.options();
     if (o.body_limit_for) {
-      const beast::string_view method = req.method_string();
-      const beast::string_view target = req.target();
-      if (const std::size_t own = o.body_limit_for(std::string_view(method.data(), method.size()),
-                                                   std::string_view(target.data(), target.size()));
-          own > 0) {
+      if (const std::size_t own = o.body_limit_for(HeadOf(req)); own > 0) {
         limit_ = own;
       }
     }
@@ -286,15 +296,7 @@ class Session : public std::enable_shared_from_this<Session> {
     http::request<http::string_body> req = parser_->release();
     HttpResponse out;
     try {
-      HttpRequest request;
-      request.method = ToStd(req.method_string());
-      request.target = ToStd(req.target());
-      for (const auto& field : req) {
-        std::string name = ToStd(field.name_string());
-        std::transform(name.begin(), name.end(), name.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        request.headers.emplace_back(std::move(name), ToStd(field.value()));
-      }
+      HttpRequest request = HeadOf(req);
       request.body = std::move(req.body());
       request.remote_address = remote_;
       out = server_.handler()(request);

@@ -42,9 +42,10 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};    // to receive one whole request
   std::chrono::seconds idle_timeout{60};    // keep-alive wait between requests
   std::size_t max_header_bytes = 16 << 10;  // request line + headers; larger gets 431
-  // A request's own body limit (e.g. uploads), chosen from its method and target once its header
-  // has arrived; 0, or no function, keeps max_body_bytes. Called on the I/O threads.
-  std::function<std::size_t(std::string_view method, std::string_view target)> body_limit_for = {};
+  // A request's own body limit (e.g. uploads for a signed-in caller), chosen from its request line
+  // and headers (`head` has no body yet) once they have arrived; 0, or no function, keeps
+  // max_body_bytes. Called on the I/O threads.
+  std::function<std::size_t(const HttpRequest& head)> body_limit_for = {};
   // The answer to a body over its limit for this target (e.g. an HTML page for a browser's form);
   // nothing, or no function, gives the problem+json 413. Called on the I/O threads.
   std::function<std::optional<HttpResponse>(std::string_view target, std::size_t limit)>

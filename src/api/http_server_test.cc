@@ -295,8 +295,8 @@ TEST_F(HttpServerTest, ChunkedBodyOverTheLimitIs413) {
 TEST_F(HttpServerTest, OwnBodyLimitByTargetLeavesOthersAtTheDefault) {
   ServerOptions o;
   o.max_body_bytes = 10;
-  o.body_limit_for = [](std::string_view method, std::string_view target) -> std::size_t {
-    return method == "POST" && target == "/upload" ? 20 : 0;
+  o.body_limit_for = [](const HttpRequest& head) -> std::size_t {
+    return head.method == "POST" && head.target == "/upload" ? 20 : 0;
   };
   const std::uint16_t port = StartServer(o);
   {

@@ -87,11 +87,15 @@ int RunServe(const ServeOptions& options) {
   api::ServerOptions server_options;
   server_options.port = static_cast<std::uint16_t>(options.port);
   server_options.threads = threads;
-  // Uploads (the API's and the portal's form) may be larger than the 1 MiB everything else gets.
-  server_options.body_limit_for = [&ctx](std::string_view method, std::string_view target) {
-    return api::IsDocumentUpload(method, target) || portal::IsDocumentUpload(method, target)
-               ? api::UploadBodyLimit(ctx)
-               : 0;
+  // Uploads (the API's and the portal's form) may be larger than the 1 MiB everything else gets,
+  // but only for a caller who may upload: nobody else can make the server read 10 MiB.
+  server_options.body_limit_for = [&ctx](const api::HttpRequest& head) -> std::size_t {
+    if (!api::IsDocumentUpload(head.method, head.target) &&
+        !portal::IsDocumentUpload(head.method, head.target)) {
+      return 0;
+    }
+    const auto caller = api::CallerOf(ctx, head);
+    return caller && (caller->IsParent() || caller->CanWrite()) ? api::UploadBodyLimit(ctx) : 0;
   };
   server_options.too_large_for = [&ctx](std::string_view target,
                                         std::size_t) -> std::optional<api::HttpResponse> {

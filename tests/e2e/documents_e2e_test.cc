@@ -181,6 +181,12 @@ TEST_F(DocumentsE2E, TenMebibytesIsTheLimitAndOneMebibyteStaysElsewhere) {
   EXPECT_EQ(FirstErrorField(over), "file");
   // A body far beyond the limit is refused before it is read.
   EXPECT_EQ(Upload(sam_, Multipart("huge.pdf", Pdf(12 * kMiB))).status, 413);
+  // Only a caller who may upload gets the larger limit: anyone else is held to 1 MiB.
+  const std::string two_mib = Multipart("big.pdf", Pdf(2 * kMiB));
+  EXPECT_EQ(Upload({}, two_mib).status, 413);
+  EXPECT_EQ(Upload({{"Authorization", "Bearer not-a-token"}}, two_mib).status, 413);
+  EXPECT_EQ(Upload({{"Authorization", server_.Bearer("auditor")}}, two_mib).status, 413);
+  EXPECT_EQ(Upload({}, Multipart("small.pdf", Pdf(100))).status, 401);
   // The portal's form gets a page a person can read, not the API's JSON.
   const HttpResult page = server_.Post("/documents", Multipart("huge.pdf", Pdf(12 * kMiB)), With(sam_));
   EXPECT_EQ(page.status, 413);
