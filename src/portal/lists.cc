@@ -1,8 +1,10 @@
 #include "portal/lists.h"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
+#include "base/money.h"
 
 namespace childmaint::portal {
 
@@ -115,6 +117,55 @@ Json MessagesTable(const Json& list) {
   }
   t.Set("rows", std::move(rows));
   return t;
+}
+
+Json PaymentHistory(std::span<const ledger::Posting> postings, Date today) {
+  Json rows = Json::Array();
+  for (auto it = postings.rbegin(); it != postings.rend(); ++it) {
+    const ledger::Posting& p = *it;
+    if (today < p.effective_on) {
+      continue;
+    }
+    std::string what;
+    switch (p.kind) {
+      case ledger::PostingKind::kPaymentReceived:
+        what = "Payment received";
+        if (!p.method.empty()) {
+          std::string method = p.method;
+          std::replace(method.begin(), method.end(), '_', ' ');
+          what += " (" + method + ")";
+        }
+        break;
+      case ledger::PostingKind::kReversal:
+        what = "Correction: an earlier entry cancelled";
+        break;
+      case ledger::PostingKind::kEnforcementCharge:
+        what = "Enforcement charge";
+        break;
+      case ledger::PostingKind::kChargeWaived:
+        what = "Enforcement charge waived";
+        break;
+      case ledger::PostingKind::kAdjustment:
+        what = "Adjustment: more due";
+        break;
+      case ledger::PostingKind::kAdjustmentCredit:
+        what = "Adjustment: less due";
+        break;
+      case ledger::PostingKind::kWriteOff:
+        what = "Arrears written off";
+        break;
+      case ledger::PostingKind::kOverpaymentRefunded:
+        what = "Overpayment refunded";
+        break;
+    }
+    std::string amount;
+    AppendPounds(amount, p.amount.pence());
+    Json row = Json::Object();
+    row.Set("on", Json(p.effective_on.ToLongText())).Set("what", Json(what));
+    row.Set("amount", Json(amount));
+    rows.Push(std::move(row));
+  }
+  return rows;
 }
 
 }  // namespace childmaint::portal

@@ -7,12 +7,19 @@
 #pragma once
 
 #include "base/date.h"
+#include <span>
+
 #include "base/json.h"
+#include "ledger/posting.h"
 
 namespace childmaint::portal {
 
 Json ComplaintsTable(const Json& list);
 Json MessagesTable(const Json& list);
+
+// The account's entries up to `today`, newest first: [{ "on", "what", "amount" }] in plain English
+// (payments with how they were made, corrections, charges, write-offs, refunds).
+Json PaymentHistory(std::span<const ledger::Posting> postings, Date today);
 
 // "2025-04-07" (or a timestamp beginning so) -> "7 April 2025"; anything else unchanged.
 std::string LongDateText(const std::string& iso);

@@ -183,33 +183,41 @@ Result<Json> CalculationData(const cases::Case& c) {
   return d;
 }
 
+// The payment plan from today (the next year of instalments, and the initial arrears while they
+// are still to come), the account today, and the payment history.
 Result<Json> PaymentsData(api::Context& ctx, const cases::Case& c) {
   Json d = Json::Object();
   d.Set("frequency_text", Json(FrequencyText(c.frequency)));
+  const Date today = ctx.clock.Today();
   Json list = Json::Array();
   if (const cases::Decision* decision = c.CurrentDecision()) {
     CMS_ASSIGN_OR_RETURN(const std::int64_t weeks, api::ReferenceWeeks(ctx, decision->effective_date));
     const schedule::ScheduleTerms terms = cases::TermsOf(c, *decision, weeks);
     CMS_ASSIGN_OR_RETURN(const Money arrears, schedule::InitialArrearsOf(terms));
-    if (arrears.pence() > 0) {
+    if (arrears.pence() > 0 && today <= decision->first_payment_date) {
       Json ia = Json::Object();
       ia.Set("due", Json(decision->first_payment_date.ToLongText()));
       ia.Set("amount", Json(Pounds(arrears.pence())));
       d.Set("initial_arrears", std::move(ia));
     }
-    CMS_ASSIGN_OR_RETURN(const auto instalments,
-                         schedule::Instalments(terms, schedule::InstalmentsPerYear(c.frequency)));
-    for (const schedule::Instalment& i : instalments) {
+    CMS_ASSIGN_OR_RETURN(const std::int64_t due_count, schedule::InstalmentsDueBy(terms, today));
+    const std::int64_t year = schedule::InstalmentsPerYear(c.frequency);
+    CMS_ASSIGN_OR_RETURN(const auto instalments, schedule::Instalments(terms, due_count + year));
+    for (std::size_t i = static_cast<std::size_t>(due_count); i < instalments.size(); ++i) {
       Json row = Json::Object();
-      row.Set("due", Json(i.due_date.ToLongText())).Set("amount", Json(Pounds(i.amount.pence())));
+      row.Set("due", Json(instalments[i].due_date.ToLongText()));
+      row.Set("amount", Json(Pounds(instalments[i].amount.pence())));
       list.Push(std::move(row));
     }
   }
   d.Set("instalments", std::move(list));
   auto db = ctx.pool.Acquire();
-  CMS_ASSIGN_OR_RETURN(const ledger::Statement s, api::StatementOn(ctx, *db, c, ctx.clock.Today()));
+  CMS_ASSIGN_OR_RETURN(const ledger::Statement s, api::StatementOn(ctx, *db, c, today));
   d.Set("due", Json(Pounds(s.due.pence()))).Set("paid", Json(Pounds(s.paid.pence())));
   d.Set("arrears", Json(Pounds(s.arrears.pence()))).Set("credit", Json(Pounds(s.credit.pence())));
+  CMS_ASSIGN_OR_RETURN(const auto postings, store::LoadPostings(*db, c.id));
+  Json history = PaymentHistory(postings, today);
+  d.Set("has_history", Json(history.size() > 0)).Set("history", std::move(history));
   return d;
 }
 

@@ -72,7 +72,10 @@ TEST_F(PortalE2E, ParentSeesTheWeeklyAmountAndHowItWasWorkedOut) {
   EXPECT_NE(calc.body.find("Child Support Act 1991 Sch 1 para 2(1)"), std::string::npos);
   const HttpResult pay = server_.Get("/payments", {{"Cookie", cookie}});
   EXPECT_EQ(pay.status, 200);
-  EXPECT_NE(pay.body.find("1 May 2025"), std::string::npos);
+  EXPECT_NE(pay.body.find("The next payments (every month)"), std::string::npos);
+  EXPECT_NE(pay.body.find("Nothing has been paid yet."), std::string::npos);
+  // The plan runs from today: the first instalment (1 May 2025) is long past.
+  EXPECT_EQ(pay.body.find("1 May 2025"), std::string::npos);
   // Signing out ends the session.
   const std::string csrf = cookie.substr(cookie.find("cms_csrf=") + 9);
   const HttpResult out = server_.Post("/sign-out", "csrf=" + csrf, {{"Cookie", cookie}});
@@ -196,6 +199,32 @@ TEST_F(PortalE2E, ServesGovukFrontendAssetsAndNothingElse) {
   const HttpResult page = server_.Get("/sign-in");
   EXPECT_NE(page.body.find("href=\"/assets/govuk-frontend.min.css\""), std::string::npos);
   EXPECT_EQ(page.body.find("name=\"csrf\" value=\"\""), std::string::npos);
+}
+
+// Collect and Pay: a payment the service received shows in both parents' payment history.
+TEST_F(PortalE2E, PaymentHistoryShowsPaymentsReceived) {
+  const Headers cw = {{"Authorization", server_.Bearer("caseworker")}};
+  Application app;
+  app.ghacm_reference = "GHACM-HISTORY";
+  app.collection = "collect_and_pay";
+  const std::string ref = CreateCase(server_, cw, app);
+  ASSERT_FALSE(ref.empty());
+  ASSERT_EQ(server_.Post("/api/v1/cases/" + ref + "/decisions", WeeklyIncomeDecision(), cw).status,
+            201);
+  ASSERT_EQ(server_.Post("/api/v1/cases/" + ref + "/payments",
+                         R"({"received_on":"2025-05-02","amount_pence":40000,"method":"debit_card"})",
+                         cw)
+                .status,
+            201);
+  for (const auto& [ni, pin] : {std::pair{kSamNi, kSamPin}, std::pair{kAlexNi, kAlexPin}}) {
+    const HttpResult pay = server_.Get("/payments", ParentSession(server_, ref, ni, pin));
+    EXPECT_EQ(pay.status, 200);
+    EXPECT_NE(pay.body.find("2 May 2025"), std::string::npos) << ni;
+    EXPECT_NE(pay.body.find("Payment received (debit card)"), std::string::npos) << ni;
+    EXPECT_NE(pay.body.find("£400.00"), std::string::npos) << ni;
+    // The plan runs from today: the first instalment (1 May 2025) is long past.
+    EXPECT_EQ(pay.body.find("1 May 2025"), std::string::npos) << ni;
+  }
 }
 
 }  // namespace
