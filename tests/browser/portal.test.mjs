@@ -80,6 +80,48 @@ async function payingParentPage() {
   return page;
 }
 
+// Every page a signed-in parent can reach by following links (axe-core on each), and every GET the
+// API documents for their case: none may contain any of `protectedParty.secrets`; the protected
+// party's name is shown (service.md §9).
+async function assertNothingReaches(page, caseReference, protectedParty) {
+  const seen = new Map();  // url -> text
+  const queue = [`${server.url}/overview`, `${server.url}/no-such-page`];
+  let pages = 0;
+  while (queue.length > 0) {
+    const url = queue.shift();
+    if (seen.has(url)) continue;
+    const response = await page.goto(url);
+    seen.set(url, await page.content());
+    if (response.headers()['content-type']?.includes('text/html')) {
+      pages += 1;
+      await checkAccessibility(page, url);
+    }
+    for (const href of await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.href))) {
+      const next = href.split('#')[0];
+      if (next.startsWith(server.url) && !seen.has(next)) queue.push(next);
+    }
+  }
+  assert.ok(pages >= 10, `crawled ${pages} pages`);
+  const openapi = (await api(server, 'GET', '/api/v1/openapi.json')).json;
+  const paths = Object.keys(openapi.paths)
+    .filter((p) => openapi.paths[p].get && /^\/api\/v1\/cases\/\{[a-z_]+\}(\/[a-z-]+)?$/.test(p));
+  assert.ok(paths.length >= 8, `API paths ${paths}`);
+  for (const p of paths) {
+    const url = server.url + p.replace(/\{[a-z_]+\}/, caseReference);
+    const res = await page.request.get(url);
+    seen.set(url, await res.text());
+  }
+  assert.ok([...seen.values()].some((t) => t.includes(protectedParty.name)));
+  for (const [url, text] of seen) {
+    for (const secret of protectedParty.secrets) {
+      assert.ok(!text.includes(secret), `${secret} appears at ${url}`);
+    }
+  }
+  for (const secret of protectedParty.secrets) {
+    assert.ok(!server.logs().includes(secret), `${secret} appears in the server's log`);
+  }
+}
+
 describe('the portal in a browser', () => {
   test('the sign-in page is accessible and styled by GOV.UK Frontend', async () => {
     const page = await browser.newPage();
@@ -214,43 +256,45 @@ describe('the portal in a browser', () => {
       assert.equal(r.status, 201, r.text);
     }
     const page = await payingParentPage();
-    const seen = new Map();  // url -> text
-    const queue = [`${server.url}/overview`, `${server.url}/no-such-page`];
-    let pages = 0;
-    while (queue.length > 0) {
-      const url = queue.shift();
-      if (seen.has(url)) continue;
-      const response = await page.goto(url);
-      const html = await page.content();
-      seen.set(url, html);
-      if (response.headers()['content-type']?.includes('text/html')) {
-        pages += 1;
-        await checkAccessibility(page, url);
-      }
-      for (const href of await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.href))) {
-        const next = href.split('#')[0];
-        if (next.startsWith(server.url) && !seen.has(next)) queue.push(next);
-      }
-    }
-    assert.ok(pages >= 10, `crawled ${pages} pages`);
-    // Every GET the API documents for a case, with this parent's session.
-    const openapi = (await api(server, 'GET', '/api/v1/openapi.json')).json;
-    const paths = Object.keys(openapi.paths)
-      .filter((p) => openapi.paths[p].get && /^\/api\/v1\/cases\/\{[a-z_]+\}(\/[a-z-]+)?$/.test(p));
-    assert.ok(paths.length >= 8, `API paths ${paths}`);
-    for (const p of paths) {
-      const url = server.url + p.replace(/\{[a-z_]+\}/, reference);
-      const res = await page.request.get(url);
-      seen.set(url, await res.text());
-    }
-    // The protected parent's name is shown (service.md §9); nothing else about them.
-    assert.ok([...seen.values()].some((t) => t.includes(PROTECTED.name)));
-    for (const [url, text] of seen) {
-      for (const secret of PROTECTED.secrets) {
-        assert.ok(!text.includes(secret), `${secret} appears at ${url}`);
-      }
-    }
-    assert.ok(!server.logs().includes('Secret Lane'));
+    await assertNothingReaches(page, reference, PROTECTED);
+    await page.context().close();
+  });
+
+  test('a protected paying parent\'s details appear nowhere the receiving parent can reach', async () => {
+    const hidden = {
+      name: 'Robin Vale',
+      secrets: ['Quiet Close', 'Nowhereton', 'ZZ8 8ZZ', '07700 900888', 'robin@example.org',
+        'JK654321C', 'JK 65 43 21 C', '1985-03-09', '9 March 1985', '09/03/1985'],
+    };
+    const app = await api(server, 'POST', '/api/v1/applications', {
+      ghacm_reference: 'GHACM-BROWSER-PP',
+      received_on: '2025-03-03',
+      applicant: {
+        role: 'paying_parent', name: hidden.name, date_of_birth: '1985-03-09',
+        ni_number: 'JK654321C',
+        address: { line1: '3 Quiet Close', town: 'Nowhereton', postcode: 'ZZ8 8ZZ' },
+        phone: '07700 900888', email: 'robin@example.org', domestic_abuse: true, pin: '2468024',
+      },
+      other_parent: {
+        name: 'Kim Lowe', date_of_birth: '1990-01-20', ni_number: 'AB654321C',
+        address: { line1: '5 Open Road', town: 'Leeds', postcode: 'LS3 1AA' }, pin: '1357913',
+      },
+      children: [{ name: 'Lou Lowe', date_of_birth: '2018-04-04' }],
+      collection: 'collect_and_pay',
+      payment_frequency: 'monthly',
+    }, token);
+    assert.equal(app.status, 201, app.text);
+    const ref = app.json.case_reference;
+    const made = await api(server, 'POST', `/api/v1/cases/${ref}/decisions`, {
+      effective_date: '2025-04-07',
+      paying_parent: { income: { weekly_pence: 45000 } },
+      first_payment_date: '2025-05-01',
+    }, token);
+    assert.equal(made.status, 201, made.text);
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, server, { reference: ref, ni: 'AB654321C', pin: '1357913' });
+    await page.waitForURL('**/overview');
+    await assertNothingReaches(page, ref, hidden);
     await page.context().close();
   });
 
