@@ -3,6 +3,8 @@
 // statement prepared once per connection and cached.
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
 #include <unordered_map>
 
 #include "store/connection_pool.h"
@@ -14,6 +16,7 @@ namespace childmaint::store {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+constexpr int kRetrySleepMs = 5;
 
 Error SqliteError(sqlite3* db, int rc, std::string_view what) {
   const int primary = rc & 0xFF;
@@ -99,6 +102,10 @@ class SqliteDb final : public Db {
     if (rc != SQLITE_OK) {
       std::string msg = err != nullptr ? err : "script failed";
       sqlite3_free(err);
+      const int primary = rc & 0xFF;
+      if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {  // another program: try again
+        return Error::Make(ErrorCode::kUnavailable, "store.busy", msg);
+      }
       return Error::Make(ErrorCode::kInternal, "store.migration", msg);
     }
     return Ok();
@@ -166,8 +173,21 @@ Result<std::unique_ptr<Db>> OpenSqlite(const std::string& path) {
   auto db = std::make_unique<SqliteDb>(raw);
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   sqlite3_extended_result_codes(raw, 1);
-  CMS_TRY(db->ExecScript(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
+  // Switching a new database to WAL needs it to itself, and SQLite answers "locked" at once
+  // (without the busy handler) while another program is creating it: try again until the busy
+  // timeout has passed.
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    Status s =
+        db->ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    if (s || s.error().code != ErrorCode::kUnavailable ||
+        std::chrono::steady_clock::now() > deadline) {
+      CMS_TRY(std::move(s));
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(kRetrySleepMs));
+  }
   return std::unique_ptr<Db>(std::move(db));
 }
 
