@@ -24,7 +24,6 @@ class Assets {
 
   // GET or HEAD of /assets/<path>: the file with its type and a day's caching; 404 otherwise.
   api::HttpResponse Serve(const api::HttpRequest& req) const;
-  std::size_t size() const { return files_.size(); }
 
  private:
   struct File {
