@@ -117,6 +117,21 @@ HttpResponse ReadCase(Context& ctx, const Caller& caller, std::string_view refer
   return body ? JsonResponse(kOk, *body) : FromError(body.error());
 }
 
+HttpResponse ListCaseRows(Context& ctx, const Caller& caller, std::string_view reference,
+                          const std::string& sql, std::string_view key,
+                          const std::function<Json(const store::Row&)>& render) {
+  return ReadCase(ctx, caller, reference, [&](store::Db& db, const cases::Case& c) -> Result<Json> {
+    CMS_ASSIGN_OR_RETURN(const auto rows, db.Query(sql, {store::Value(c.id)}));
+    Json list = Json::Array();
+    for (const store::Row& r : rows) {
+      list.Push(render(r));
+    }
+    Json out = Json::Object();
+    out.Set(std::string(key), std::move(list));
+    return out;
+  });
+}
+
 Result<ledger::Statement> StatementOn(const Context& ctx, store::Db& db, const cases::Case& c,
                                       Date d) {
   CMS_ASSIGN_OR_RETURN(const std::int64_t weeks, ReferenceWeeks(ctx, d));

@@ -27,6 +27,11 @@ Json CaseJson(const cases::Case& c, const Caller& caller);
 Json DecisionJson(const cases::Decision& d, std::string_view parent_of = {});
 
 // A read-only answer about the case the caller may see: fn's JSON as 200, or its error.
+// GET one list of a case: `sql` selects its rows with the case id as its one parameter; the answer
+// is {key: [render(row), ...]}.
+HttpResponse ListCaseRows(Context& ctx, const Caller& caller, std::string_view reference,
+                          const std::string& sql, std::string_view key,
+                          const std::function<Json(const store::Row&)>& render);
 HttpResponse ReadCase(Context& ctx, const Caller& caller, std::string_view reference,
                       const std::function<Result<Json>(store::Db&, const cases::Case&)>& fn);
 

@@ -105,17 +105,8 @@ HttpResponse TakeAction(Context& ctx, const Caller& caller, const HttpRequest& r
 
 HttpResponse ListActions(Context& ctx, const Caller& caller, const HttpRequest&,
                          const PathParams& p) {
-  return ReadCase(ctx, caller, p[0], [&](store::Db& db, const cases::Case& c) -> Result<Json> {
-    CMS_ASSIGN_OR_RETURN(const auto rows, db.Query(std::string(kActionColumns) + " ORDER BY id",
-                                                   {store::Value(c.id)}));
-    Json list = Json::Array();
-    for (const store::Row& r : rows) {
-      list.Push(ActionJson(r));
-    }
-    Json out = Json::Object();
-    out.Set("enforcement_actions", std::move(list));
-    return out;
-  });
+  return ListCaseRows(ctx, caller, p[0], std::string(kActionColumns) + " ORDER BY id",
+                      "enforcement_actions", &ActionJson);
 }
 
 // POST /cases/{ref}/enforcement-actions/{id}/waiver {"reason","effective_on"?} (SI 2014/612
@@ -270,24 +261,17 @@ HttpResponse ReportMissedPayment(Context& ctx, const Caller& caller, const HttpR
 
 HttpResponse ListMissedPayments(Context& ctx, const Caller& caller, const HttpRequest&,
                                 const PathParams& p) {
-  return ReadCase(ctx, caller, p[0], [&](store::Db& db, const cases::Case& c) -> Result<Json> {
-    CMS_ASSIGN_OR_RETURN(const auto rows,
-                         db.Query("SELECT id, due_on, amount_pence, reported_on, note, party_id "
-                                  "FROM missed_payments WHERE case_id = ? ORDER BY id",
-                                  {store::Value(c.id)}));
-    Json list = Json::Array();
-    for (const store::Row& r : rows) {
-      Json j = Json::Object();
-      j.Set("id", Json(r.Int(0))).Set("due_on", Json(r.Text(1)));
-      j.Set("amount_pence", Json(r.Int(2))).Set("reported_on", Json(r.Text(3)));
-      j.Set("note", r.IsNull(4) ? Json() : Json(r.Text(4)));
-      j.Set("reported_by", Json(r.IsNull(5) ? "caseworker" : "receiving_party"));
-      list.Push(std::move(j));
-    }
-    Json out = Json::Object();
-    out.Set("missed_payments", std::move(list));
-    return out;
-  });
+  return ListCaseRows(ctx, caller, p[0],
+                      "SELECT id, due_on, amount_pence, reported_on, note, party_id FROM "
+                      "missed_payments WHERE case_id = ? ORDER BY id",
+                      "missed_payments", [](const store::Row& r) {
+                        Json j = Json::Object();
+                        j.Set("id", Json(r.Int(0))).Set("due_on", Json(r.Text(1)));
+                        j.Set("amount_pence", Json(r.Int(2))).Set("reported_on", Json(r.Text(3)));
+                        j.Set("note", r.IsNull(4) ? Json() : Json(r.Text(4)));
+                        j.Set("reported_by", Json(r.IsNull(5) ? "caseworker" : "receiving_party"));
+                        return j;
+                      });
 }
 
 // POST /cases/{ref}/collection {"collection","from"?} (service.md §3): the case's service type

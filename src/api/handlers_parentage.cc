@@ -265,23 +265,8 @@ HttpResponse ParentageOutcome(Context& ctx, const Caller& caller, const HttpRequ
 // GET /cases/{ref}/parentage-disputes
 HttpResponse ListParentageDisputes(Context& ctx, const Caller& caller, const HttpRequest&,
                                    const PathParams& p) {
-  auto db = ctx.pool.Acquire();
-  auto c = LoadCaseFor(*db, caller, p[0]);
-  if (!c) {
-    return FromError(c.error());
-  }
-  auto rows = db->Query(std::string(kColumns) + " WHERE case_id = ? ORDER BY id",
-                        {store::Value(c->id)});
-  if (!rows) {
-    return FromError(rows.error());
-  }
-  Json list = Json::Array();
-  for (const store::Row& r : *rows) {
-    list.Push(DisputeJson(r));
-  }
-  Json out = Json::Object();
-  out.Set("parentage_disputes", std::move(list));
-  return JsonResponse(kOk, out);
+  return ListCaseRows(ctx, caller, p[0], std::string(kColumns) + " WHERE case_id = ? ORDER BY id",
+                      "parentage_disputes", &DisputeJson);
 }
 
 std::span<const RouteEntry> ParentageRoutes() {

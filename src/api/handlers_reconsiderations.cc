@@ -110,36 +110,20 @@ Result<std::int64_t> NewDecision(Context& ctx, store::Db& db, const Caller& call
   return d.id;
 }
 
-HttpResponse List(Context& ctx, const Caller& caller, const PathParams& p, std::string_view table,
-                  std::string_view columns, std::string_view key, Json (*render)(const store::Row&)) {
-  auto db = ctx.pool.Acquire();
-  auto c = LoadCaseFor(*db, caller, p[0]);
-  if (!c) {
-    return FromError(c.error());
-  }
-  auto rows = db->Query("SELECT " + std::string(columns) + " FROM " + std::string(table) +
-                            " WHERE case_id = ? ORDER BY id",
-                        {store::Value(c->id)});
-  if (!rows) {
-    return FromError(rows.error());
-  }
-  Json list = Json::Array();
-  for (const store::Row& r : *rows) {
-    list.Push(render(r));
-  }
-  Json out = Json::Object();
-  out.Set(std::string(key), std::move(list));
-  return JsonResponse(kOk, out);
-}
-
 HttpResponse ListReconsiderations(Context& ctx, const Caller& caller, const HttpRequest&,
                                   const PathParams& p) {
-  return List(ctx, caller, p, "reconsiderations", kMrColumns, "reconsiderations", &MrJson);
+  return ListCaseRows(ctx, caller, p[0],
+                      "SELECT " + std::string(kMrColumns) +
+                          " FROM reconsiderations WHERE case_id = ? ORDER BY id",
+                      "reconsiderations", &MrJson);
 }
 
 HttpResponse ListAppeals(Context& ctx, const Caller& caller, const HttpRequest&,
                          const PathParams& p) {
-  return List(ctx, caller, p, "appeals", kAppealColumns, "appeals", &AppealJson);
+  return ListCaseRows(ctx, caller, p[0],
+                      "SELECT " + std::string(kAppealColumns) +
+                          " FROM appeals WHERE case_id = ? ORDER BY id",
+                      "appeals", &AppealJson);
 }
 
 // POST /cases/{ref}/reconsiderations {"decision_id"?, "requested_on"?, "reasons", "late_reasons"?}
